@@ -1,0 +1,44 @@
+import { Alert, App, type FormInstance } from 'antd';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api';
+
+export function errorText(error: unknown, t: TFunction): string {
+  return error instanceof ApiError ? error.message : t('common.unexpectedError');
+}
+
+/** The server's refusal, readable where the user is looking (inside a modal, above a form). */
+export function ErrorAlert({ error, testId }: { error: unknown; testId?: string }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      title={errorText(error, t)}
+      data-testid={testId}
+      style={{ marginBottom: 16 }}
+    />
+  );
+}
+
+/**
+ * Puts the message under the field the server named. A nested name such as `fixedDay.rule.day`
+ * or `memberIds.2` lands on the form item that edits the whole value (`fixedDay`, `memberIds`).
+ */
+export function setFieldError(form: FormInstance, error: unknown): void {
+  if (!(error instanceof ApiError) || !error.field) return;
+  const path = error.field.split('.').filter((part) => !/^\d+$/.test(part));
+  if (path.length === 0) return;
+  const names = path.length > 1 ? [path, path.slice(0, 1)] : [path];
+  form.setFields(names.map((name) => ({ name, errors: [error.message] })));
+}
+
+/** For actions without a form (delete, revoke): a toast with the server's message. */
+export function useErrorToast(): (error: unknown) => void {
+  const { message } = App.useApp();
+  const { t } = useTranslation();
+  return (error) => {
+    void message.error(errorText(error, t));
+  };
+}

@@ -1,0 +1,131 @@
+import {
+  ApartmentOutlined,
+  FileExcelOutlined,
+  HomeOutlined,
+  LockOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  TeamOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
+import { Button, Drawer, Flex, Layout, Menu, type MenuProps, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useSignedIn } from '../features/auth/me-context';
+import { isManager, useLogout } from '../features/auth/queries';
+import { Brand } from './brand';
+import { LanguageSwitch } from './language-switch';
+import { useIsPhone } from './use-is-phone';
+
+const HEADER_STYLE = {
+  background: '#c8161d',
+  display: 'flex',
+  alignItems: 'center',
+  gap: 8,
+  height: 56,
+  lineHeight: '56px',
+} as const;
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useSignedIn();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const isPhone = useIsPhone();
+  const logout = useLogout();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  const items: MenuProps['items'] = isManager(me)
+    ? [
+        { key: '/orgs', icon: <ApartmentOutlined />, label: t('app.menu.orgs') },
+        { key: '/members', icon: <TeamOutlined />, label: t('app.menu.members') },
+        { key: '/roster', icon: <FileExcelOutlined />, label: t('app.menu.roster') },
+        { key: '/accounts', icon: <UserSwitchOutlined />, label: t('app.menu.accounts') },
+        { key: '/account/password', icon: <LockOutlined />, label: t('app.menu.password') },
+      ]
+    : [
+        { key: '/', icon: <HomeOutlined />, label: t('app.menu.home') },
+        { key: '/account/password', icon: <LockOutlined />, label: t('app.menu.password') },
+      ];
+  // /members/12 highlights "members"; the longest matching key wins so "/" only matches home.
+  const selected = (items ?? [])
+    .map((item) => String(item?.key))
+    .filter((key) => pathname === key || (key !== '/' && pathname.startsWith(`${key}/`)))
+    .sort((a, b) => b.length - a.length)
+    .slice(0, 1);
+
+  const menu = (
+    <Menu
+      mode="inline"
+      items={items}
+      selectedKeys={selected}
+      onClick={({ key }) => {
+        setDrawerOpen(false);
+        navigate(key);
+      }}
+      style={{ borderInlineEnd: 'none' }}
+    />
+  );
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ ...HEADER_STYLE, padding: isPhone ? '0 8px' : '0 24px' }}>
+        {isPhone && (
+          <Button
+            type="text"
+            icon={<MenuOutlined />}
+            style={{ color: '#fff' }}
+            onClick={() => setDrawerOpen(true)}
+            aria-label={t('app.openMenu')}
+            data-testid="menu-button"
+          />
+        )}
+        <Brand />
+        <Flex align="center" gap={4} style={{ marginInlineStart: 'auto', minWidth: 0 }}>
+          <Typography.Text
+            ellipsis
+            style={{ color: '#fff', maxWidth: isPhone ? 72 : 200 }}
+            data-testid="user-name"
+          >
+            {me.user.name}
+          </Typography.Text>
+          <LanguageSwitch />
+          <Button
+            type="text"
+            icon={<LogoutOutlined />}
+            style={{ color: '#fff' }}
+            loading={logout.isPending}
+            onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}
+            aria-label={t('app.logout')}
+            data-testid="logout"
+          >
+            {isPhone ? null : t('app.logout')}
+          </Button>
+        </Flex>
+      </Layout.Header>
+      <Layout>
+        {!isPhone && (
+          <Layout.Sider width={208} theme="light">
+            {menu}
+          </Layout.Sider>
+        )}
+        <Layout.Content style={{ padding: isPhone ? 12 : 24, minWidth: 0 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+      {isPhone && (
+        <Drawer
+          placement="left"
+          size={240}
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          title={me.user.name}
+          styles={{ body: { padding: 0 } }}
+        >
+          {menu}
+        </Drawer>
+      )}
+    </Layout>
+  );
+}

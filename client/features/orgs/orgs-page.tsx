@@ -1,0 +1,97 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Empty, Input, Row, Skeleton, Tree } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { ErrorAlert } from '../../components/api-error';
+import { useIsPhone } from '../../components/use-is-phone';
+import { OrgDetail } from './org-detail';
+import { useOrgTree } from './queries';
+import { ancestorIds, filterOrgs, flattenIds, nestOrgs, type OrgNode } from './tree';
+
+interface TreeData {
+  key: number;
+  title: string;
+  children: TreeData[];
+}
+
+const toTreeData = (nodes: OrgNode[]): TreeData[] =>
+  nodes.map((node) => ({ key: node.id, title: node.name, children: toTreeData(node.children) }));
+
+export function OrgsPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const isPhone = useIsPhone();
+  const params = useParams();
+  const selectedId = params.id ? Number(params.id) : undefined;
+  const { data, error, isPending } = useOrgTree();
+  const nodes = data?.nodes;
+  const [search, setSearch] = useState('');
+  const [expanded, setExpanded] = useState<number[]>([]);
+
+  const roots = useMemo(() => nestOrgs(nodes ?? []), [nodes]);
+  const shown = useMemo(() => filterOrgs(roots, search), [roots, search]);
+
+  // Open the top level, and the path to whatever the URL selects (a link from elsewhere, a new child).
+  useEffect(() => {
+    if (!nodes) return;
+    const path = selectedId === undefined ? [] : ancestorIds(nodes, selectedId);
+    setExpanded((open) => [...new Set([...open, ...nestOrgs(nodes).map((root) => root.id), ...path])]);
+  }, [nodes, selectedId]);
+
+  const tree = (
+    <Card size="small" title={t('orgs.title')}>
+      <Input.Search
+        allowClear
+        placeholder={t('orgs.searchPlaceholder')}
+        onChange={(event) => setSearch(event.target.value)}
+        style={{ marginBottom: 8 }}
+      />
+      <ErrorAlert error={error} />
+      {isPending ? (
+        <Skeleton active />
+      ) : (
+        <div data-testid="org-tree">
+          <Tree<TreeData>
+            blockNode
+            showLine
+            treeData={toTreeData(shown)}
+            // While searching every match is opened; otherwise the user's own expansion is kept.
+            expandedKeys={search.trim() ? flattenIds(shown) : expanded}
+            onExpand={(keys) => setExpanded(keys.map(Number))}
+            selectedKeys={selectedId === undefined ? [] : [selectedId]}
+            onSelect={(keys) => keys[0] !== undefined && navigate(`/orgs/${keys[0]}`)}
+            height={isPhone ? undefined : 600}
+          />
+        </div>
+      )}
+    </Card>
+  );
+
+  if (isPhone) {
+    if (selectedId === undefined) return tree;
+    return (
+      <>
+        <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => navigate('/orgs')} style={{ padding: 0 }}>
+          {t('orgs.backToTree')}
+        </Button>
+        <OrgDetail id={selectedId} />
+      </>
+    );
+  }
+
+  return (
+    <Row gutter={16} wrap={false}>
+      <Col flex="320px">{tree}</Col>
+      <Col flex="auto" style={{ minWidth: 0 }}>
+        {selectedId === undefined ? (
+          <Card>
+            <Empty description={t('orgs.selectHint')} />
+          </Card>
+        ) : (
+          <OrgDetail id={selectedId} />
+        )}
+      </Col>
+    </Row>
+  );
+}

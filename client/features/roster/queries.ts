@@ -1,0 +1,30 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { RosterImportResult, RosterProblem } from '../../../common/schemas/roster';
+import { ApiError, api, apiUrl } from '../../api';
+import { keys } from '../../query-keys';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const templateUrl = apiUrl('/roster/template.xlsx');
+export const exportUrl = (orgId: number) => apiUrl(`/orgs/${orgId}/members.xlsx`);
+
+/** The rows the server refused (422 roster_invalid carries them beside the error). */
+export function rosterProblems(error: unknown): RosterProblem[] {
+  if (!(error instanceof ApiError)) return [];
+  const problems = (error.body as { problems?: unknown } | undefined)?.problems;
+  return Array.isArray(problems) ? (problems as RosterProblem[]) : [];
+}
+
+export function useImportRoster(orgId: number | undefined) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (file: Blob) =>
+      api.upload<RosterImportResult>(`/orgs/${orgId}/members/import`, file, XLSX_TYPE),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: keys.members }),
+        queryClient.invalidateQueries({ queryKey: keys.orgs }),
+        queryClient.invalidateQueries({ queryKey: keys.groups }),
+      ]),
+  });
+}

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+export const Id = z.coerce.number().int().positive();
+export const IdParams = z.object({ id: Id });
+export type IdParams = z.infer<typeof IdParams>;
+
+/** A calendar date as YYYY-MM-DD; the message key is translated where it is shown. */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.validation.date');
+
+export const ApiErrorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
+
+export const Ok = z.object({ ok: z.literal(true) });
+
+export function page<T extends z.ZodTypeAny>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+}

@@ -1,0 +1,83 @@
+import type { Role } from '../../common/enums';
+import { forbidden, notFound } from '../errors';
+import type { Actor } from './actor';
+
+/**
+ * What a role may do, anywhere in the subtree of the org it is held at. This table and the
+ * functions below are the only place the server decides access.
+ */
+export type Capability =
+  | 'org.read'
+  | 'org.manage'
+  | 'org.settings'
+  | 'member.read'
+  | 'member.write'
+  | 'member.sensitive'
+  | 'group.write'
+  | 'account.manage';
+
+const ALL: Capability[] = [
+  'org.read',
+  'org.manage',
+  'org.settings',
+  'member.read',
+  'member.write',
+  'member.sensitive',
+  'group.write',
+  'account.manage',
+];
+
+const CAPABILITIES: Record<Role, readonly Capability[]> = {
+  admin: ALL,
+  supervisor: ALL,
+  secretary: ['org.read', 'org.settings', 'member.read', 'member.write', 'member.sensitive', 'group.write', 'account.manage'],
+  group_leader: ['org.read', 'member.read'],
+  member: ['org.read'],
+};
+
+/** Roles a holder of `role` may give to others (never admin, never above their own). */
+export const GRANTABLE: Record<Role, readonly Role[]> = {
+  admin: ['supervisor', 'secretary', 'group_leader', 'member'],
+  supervisor: ['supervisor', 'secretary', 'group_leader', 'member'],
+  secretary: ['secretary', 'group_leader', 'member'],
+  group_leader: [],
+  member: [],
+};
+
+export function isAdmin(actor: Actor): boolean {
+  return actor.bindings.some((b) => b.role === 'admin');
+}
+
+/** Subtree roots (paths) where the actor holds `capability`; `null` means everywhere (admin). */
+export function scopePaths(actor: Actor, capability: Capability): string[] | null {
+  if (isAdmin(actor)) return null;
+  return actor.bindings.filter((b) => CAPABILITIES[b.role].includes(capability)).map((b) => b.orgPath);
+}
+
+export function can(actor: Actor, capability: Capability, orgPath: string): boolean {
+  const paths = scopePaths(actor, capability);
+  return paths === null || paths.some((p) => orgPath.startsWith(p));
+}
+
+/** Whether the org is in any of the actor's subtrees at all: outside them it does not exist. */
+export function canSee(actor: Actor, orgPath: string): boolean {
+  return can(actor, 'org.read', orgPath);
+}
+
+/**
+ * Throws 404 when the org lies outside everything the actor may see (so its existence is not
+ * revealed) and 403 when it is visible but the action is not the actor's to take.
+ */
+export function authorize(actor: Actor, capability: Capability, orgPath: string): void {
+  if (!canSee(actor, orgPath)) throw notFound();
+  if (!can(actor, capability, orgPath)) throw forbidden();
+}
+
+/** Roles the actor may grant at an org: the union over the bindings that cover it. */
+export function grantableAt(actor: Actor, orgPath: string): Role[] {
+  const roles = new Set<Role>();
+  for (const b of actor.bindings) {
+    if (b.role === 'admin' || orgPath.startsWith(b.orgPath)) for (const r of GRANTABLE[b.role]) roles.add(r);
+  }
+  return [...roles];
+}

@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import type { Database } from './db/open';
+import { AppError } from './errors';
+import { errorHandler } from './http/error-handler';
+import { sessionHooks } from './http/session-hooks';
+import type { App, Deps } from './http/types';
+import { accountsRoutes } from './modules/accounts/accounts.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import { groupsRoutes } from './modules/groups/groups.routes';
+import { healthRoutes } from './modules/health/health.routes';
+import { membersRoutes } from './modules/members/members.routes';
+import { orgsRoutes } from './modules/orgs/orgs.routes';
+import { rosterRoutes } from './modules/roster/roster.routes';
+
+export const CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
+
+/** The whole HTTP app without listening: `main.ts` listens, tests call `inject`. */
+export async function buildApp({ database, config }: Deps): Promise<App> {
+  const app = Fastify({
+    logger: config.env === 'test' ? false : { level: config.logLevel },
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd writes its styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+      },
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Vanguard API', version: '1' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'vg_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  sessionHooks(app, database.db);
+  const deps = { database, config };
+  for (const routes of [healthRoutes, authRoutes, orgsRoutes, groupsRoutes, membersRoutes, accountsRoutes, rosterRoutes]) {
+    routes(app, deps);
+  }
+  await serveClient(app);
+  return app;
+}
+
+/** The built single-page client, with every unknown non-API path answered by its index.html. */
+async function serveClient(app: App) {
+  const hasClient = fs.existsSync(path.join(CLIENT_DIR, 'index.html'));
+  if (hasClient) await app.register(fastifyStatic, { root: CLIENT_DIR, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !hasClient || request.method !== 'GET') {
+      throw new AppError(404, 'not_found', 'errors.notFound');
+    }
+    return reply.sendFile('index.html');
+  });
+}
+
+export type { Config, Database };

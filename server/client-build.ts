@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CLIENT_DIR } from './app';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SOURCES = ['client', 'common', 'vite.config.ts', 'package-lock.json'];
+const STAMP = path.join(CLIENT_DIR, '.source-hash');
+
+async function hashSources(): Promise<string> {
+  const hash = createHash('sha256');
+  const visit = async (p: string) => {
+    const stat = await fs.stat(p);
+    if (stat.isDirectory()) {
+      for (const entry of (await fs.readdir(p)).sort()) await visit(path.join(p, entry));
+    } else {
+      hash.update(path.relative(ROOT, p));
+      hash.update(await fs.readFile(p));
+    }
+  };
+  for (const s of SOURCES) await visit(path.join(ROOT, s));
+  return hash.digest('hex');
+}
+
+/**
+ * Builds the client when its sources changed since the last build, so `npm start` is one command
+ * on a fresh clone and stays quick on every start after.
+ */
+export async function ensureClientBuilt(log: (msg: string) => void): Promise<void> {
+  const current = await hashSources();
+  const built = await fs.readFile(STAMP, 'utf8').catch(() => null);
+  if (built === current) return;
+  log('building the web client (first start or changed sources)…');
+  const { build } = await import('vite');
+  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  await fs.writeFile(STAMP, current);
+}

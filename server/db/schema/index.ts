@@ -1,0 +1,3 @@
+export * from './accounts';
+export * from './members';
+export * from './orgs';

@@ -1,0 +1,64 @@
+import { boolean, date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { Education, Gender, GroupKind, MemberPost, MemberStatus } from '../../../common/enums';
+import { orgs } from './orgs';
+
+export const partyGroups = pgTable(
+  'party_groups',
+  {
+    id: serial('id').primaryKey(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    name: text('name').notNull(),
+    kind: text('kind').$type<GroupKind>().notNull(),
+    leaderId: integer('leader_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('party_groups_org_idx').on(t.orgId)],
+);
+
+export const members = pgTable(
+  'members',
+  {
+    id: serial('id').primaryKey(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    groupId: integer('group_id').references(() => partyGroups.id),
+    name: text('name').notNull(),
+    gender: text('gender').$type<Gender>().notNull(),
+    birthDate: date('birth_date'),
+    ethnicity: text('ethnicity'),
+    education: text('education').$type<Education>(),
+    phone: text('phone'),
+    idNumber: text('id_number'),
+    status: text('status').$type<MemberStatus>().notNull(),
+    posts: text('posts').array().$type<MemberPost[]>().notNull().default([]),
+    isMobile: boolean('is_mobile').notNull().default(false),
+    currentLocation: text('current_location'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('members_org_idx').on(t.orgId, t.id),
+    index('members_group_idx').on(t.groupId),
+    index('members_status_idx').on(t.status),
+    uniqueIndex('members_id_number_key').on(t.idNumber),
+  ],
+);
+
+/** Every step along the development path with its date: the record the status is derived from. */
+export const memberStatusHistory = pgTable(
+  'member_status_history',
+  {
+    id: serial('id').primaryKey(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    status: text('status').$type<MemberStatus>().notNull(),
+    date: date('date').notNull(),
+    note: text('note'),
+    recordedBy: integer('recorded_by'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('member_status_history_member_idx').on(t.memberId)],
+);

@@ -1,0 +1,33 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Db } from '../db/open';
+import { AppError } from '../errors';
+import { loadActor, SESSION_COOKIE } from '../modules/auth/sessions';
+import type { App } from './types';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Writes that do not act on a session: logging in creates one. */
+const CSRF_EXEMPT = new Set(['/api/v1/auth/login']);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Resolves the session cookie to an actor on every request, and requires the session's CSRF
+ * token in `x-csrf-token` on every cookie-authenticated write (synchronizer-token pattern).
+ */
+export function sessionHooks(app: App, db: Db) {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    request.actor = token ? await loadActor(db, token) : null;
+    const path = request.url.split('?')[0]!;
+    if (!request.actor || SAFE_METHODS.has(request.method) || CSRF_EXEMPT.has(path)) return;
+    const header = request.headers['x-csrf-token'];
+    if (typeof header !== 'string' || !sameToken(header, request.actor.csrfToken)) {
+      throw new AppError(403, 'csrf', 'errors.auth.csrf');
+    }
+  });
+}

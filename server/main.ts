@@ -1,0 +1,44 @@
+import { buildApp } from './app';
+import { ensureClientBuilt } from './client-build';
+import { loadConfig } from './config';
+import { migrateDatabase } from './db/migrate';
+import { openDatabase } from './db/open';
+import { hasDemoAccounts, seedIfEmpty } from './seed/bootstrap';
+
+const started = Date.now();
+const config = loadConfig();
+const log = (msg: string) => console.log(`[vanguard] ${msg}`);
+
+await ensureClientBuilt(log);
+const database = await openDatabase(config);
+log(database.kind === 'embedded' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL at DATABASE_URL');
+
+try {
+  await migrateDatabase(database.pool);
+  if (config.seedDemo && config.env !== 'production') {
+    const seeded = await seedIfEmpty(database.db, 'county');
+    if (seeded) log(`demo county loaded: ${seeded.orgs} organizations, ${seeded.members} members`);
+  }
+  if (config.env === 'production' && (await hasDemoAccounts(database.db))) {
+    throw new Error('NODE_ENV=production refuses to start while demo accounts (password vanguard-demo) exist. Use a database without the demo county.');
+  }
+} catch (e) {
+  await database.close();
+  throw e;
+}
+
+const app = await buildApp({ database, config });
+await app.listen({ port: config.port, host: config.host });
+log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s at http://localhost:${config.port}`);
+
+let stopping = false;
+const shutdown = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal}: shutting down`);
+  await app.close();
+  await database.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

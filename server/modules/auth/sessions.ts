@@ -1,0 +1,77 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, inArray, lt } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/open';
+import { orgs, roleBindings, sessions, users } from '../../db/schema/index';
+import type { Actor } from '../../access/actor';
+
+export const SESSION_COOKIE = 'vg_session';
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(db: DbOrTx, userId: number, days: number): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await db.insert(sessions).values({
+    tokenHash: tokenHash(token),
+    userId,
+    csrfToken: randomBytes(24).toString('base64url'),
+    expiresAt: new Date(Date.now() + days * 86_400_000),
+  });
+  // Housekeeping on login rather than a timer: expired rows are useless but harmless.
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, new Date())));
+  return token;
+}
+
+export async function deleteSession(db: DbOrTx, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash(token)));
+}
+
+export async function loadActor(db: DbOrTx, token: string): Promise<Actor | null> {
+  const [row] = await db
+    .select({ user: users, csrfToken: sessions.csrfToken })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, tokenHash(token)), gt(sessions.expiresAt, new Date())));
+  if (!row) return null;
+  return { ...(await actorBindings(db, row.user.id)), csrfToken: row.csrfToken };
+}
+
+export async function actorBindings(db: DbOrTx, userId: number): Promise<Omit<Actor, 'csrfToken'>> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user) throw new Error(`user ${userId} vanished`);
+  const rows = await db
+    .select({ id: roleBindings.id, role: roleBindings.role, orgId: roleBindings.orgId })
+    .from(roleBindings)
+    .where(eq(roleBindings.userId, userId))
+    .orderBy(roleBindings.id);
+  const orgIds = rows.map((r) => r.orgId).filter((id): id is number => id !== null);
+  const orgRows = orgIds.length
+    ? await db.select({ id: orgs.id, path: orgs.path, name: orgs.name }).from(orgs).where(inArray(orgs.id, orgIds))
+    : [];
+  const byId = new Map(orgRows.map((o) => [o.id, o]));
+  return {
+    userId: user.id,
+    username: user.username,
+    name: user.name,
+    locale: user.locale,
+    memberId: user.memberId,
+    bindings: rows.map((r) => ({
+      ...r,
+      orgPath: r.orgId === null ? '/' : (byId.get(r.orgId)?.path ?? '/-/'),
+      orgName: r.orgId === null ? null : (byId.get(r.orgId)?.name ?? null),
+    })),
+  };
+}
+
+export async function sessionCsrf(db: DbOrTx, token: string): Promise<string | null> {
+  const [row] = await db
+    .select({ csrf: sessions.csrfToken })
+    .from(sessions)
+    .where(eq(sessions.tokenHash, tokenHash(token)));
+  return row?.csrf ?? null;
+}
+
+export async function deleteOtherSessions(db: DbOrTx, userId: number, keepToken: string): Promise<void> {
+  const all = await db.select({ h: sessions.tokenHash }).from(sessions).where(eq(sessions.userId, userId));
+  const drop = all.map((s) => s.h).filter((h) => h !== tokenHash(keepToken));
+  if (drop.length) await db.delete(sessions).where(inArray(sessions.tokenHash, drop));
+}

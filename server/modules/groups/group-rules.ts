@@ -1,0 +1,37 @@
+import { GROUP_MIN_FULL_MEMBERS, GROUP_MIN_MEMBERS, type MemberStatus } from '../../../common/enums';
+import { ruleBroken } from '../../errors';
+
+type GroupMember = { id: number; name: string; status: MemberStatus };
+
+const PARTY_MEMBER: ReadonlySet<MemberStatus> = new Set(['probationary', 'full']);
+
+/**
+ * The party group rules (SPEC): only Party members, at least three of them, at least one full
+ * member, and a leader from among them who is not on probation.
+ */
+export function checkGroupComposition(list: GroupMember[], leaderId: number | null): void {
+  const outsider = list.find((m) => !PARTY_MEMBER.has(m.status));
+  if (outsider) throw ruleBroken('group_not_party_member', 'errors.group.notPartyMember', { name: outsider.name }, 'memberIds');
+  if (list.length < GROUP_MIN_MEMBERS) {
+    throw ruleBroken(
+      'group_too_few_members',
+      'errors.group.tooFewMembers',
+      { min: GROUP_MIN_MEMBERS, count: list.length },
+      'memberIds',
+    );
+  }
+  if (list.filter((m) => m.status === 'full').length < GROUP_MIN_FULL_MEMBERS) {
+    throw ruleBroken('group_needs_full_member', 'errors.group.needsFullMember', {}, 'memberIds');
+  }
+  if (leaderId !== null) {
+    const leader = list.find((m) => m.id === leaderId);
+    if (!leader) throw ruleBroken('group_leader_not_member', 'errors.group.leaderNotMember', {}, 'leaderId');
+    if (leader.status !== 'full') throw ruleBroken('group_probationary_leader', 'errors.group.probationaryLeader', {}, 'leaderId');
+  }
+}
+
+/** Whether the group would still meet the size rules without the members leaving it. */
+export function staysValidWithout(list: GroupMember[], leaving: ReadonlySet<number>): boolean {
+  const rest = list.filter((m) => !leaving.has(m.id));
+  return rest.length >= GROUP_MIN_MEMBERS && rest.filter((m) => m.status === 'full').length >= GROUP_MIN_FULL_MEMBERS;
+}

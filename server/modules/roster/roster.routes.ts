@@ -1,0 +1,39 @@
+import { IdParams } from '../../../common/schemas/common';
+import { RosterImportResult } from '../../../common/schemas/roster';
+import { AppError } from '../../errors';
+import { requestLocale } from '../../http/locale';
+import { type App, actorOf, type Deps } from '../../http/types';
+import { exportRoster, importRoster, MAX_ROSTER_MB, rosterTemplate, XLSX_TYPE } from './roster.service';
+
+const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+export function rosterRoutes(app: App, { database: { db } }: Deps) {
+  const tags = ['roster'];
+  app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: MAX_ROSTER_MB * 1024 * 1024 }, (_req, body, done) =>
+    done(null, body),
+  );
+
+  app.get('/api/v1/roster/template.xlsx', { schema: { tags } }, async (request, reply) => {
+    const locale = requestLocale(request);
+    actorOf(request);
+    reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment(locale === 'en' ? 'roster-template.xlsx' : '党员花名册模板.xlsx'));
+    return rosterTemplate(locale);
+  });
+
+  app.get('/api/v1/orgs/:id/members.xlsx', { schema: { tags, params: IdParams } }, async (request, reply) => {
+    const { name, file } = await exportRoster(db, actorOf(request), request.params.id, requestLocale(request));
+    reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment(name));
+    return file;
+  });
+
+  app.post(
+    '/api/v1/orgs/:id/members/import',
+    {
+      schema: { tags, params: IdParams, response: { 200: RosterImportResult } },
+    },
+    async (request) => {
+      if (!Buffer.isBuffer(request.body)) throw new AppError(415, 'roster_bad_file', 'errors.roster.badFile', {}, 'file');
+      return importRoster(db, actorOf(request), request.params.id, request.body, requestLocale(request));
+    },
+  );
+}

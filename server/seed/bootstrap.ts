@@ -1,0 +1,24 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import { orgs, users } from '../db/schema/index';
+import { type Scale, seedDemoCounty } from './demo-county';
+
+const SEED_LOCK = 7_411_003;
+
+/**
+ * Loads the demo county when the database holds no organization yet. Under an advisory lock,
+ * so two instances starting together on an empty database seed it once.
+ */
+export async function seedIfEmpty(db: Db, scale: Scale): Promise<{ orgs: number; members: number } | null> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`);
+    const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(orgs);
+    if (row!.n > 0) return null;
+    return seedDemoCounty(tx, scale);
+  });
+}
+
+export async function hasDemoAccounts(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(sql`is_demo`);
+  return row!.n > 0;
+}

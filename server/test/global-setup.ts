@@ -1,0 +1,16 @@
+import type { TestProject } from 'vitest/node';
+import { startTestServer } from './test-server';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    adminUrl: string;
+    template: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const server = await startTestServer();
+  project.provide('adminUrl', server.adminUrl);
+  project.provide('template', server.template);
+  return server.stop;
+}

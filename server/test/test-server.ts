@@ -1,0 +1,74 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { migrateDatabase } from '../db/migrate';
+import { connect, startEmbedded } from '../db/open';
+import { seedDemoCounty } from '../seed/demo-county';
+
+export type TestServer = { adminUrl: string; template: string; stop: () => Promise<void> };
+
+export const dbUrl = (adminUrl: string, database: string) => {
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+};
+
+async function admin(adminUrl: string, statement: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * One PostgreSQL per test run: `TEST_DATABASE_URL` when set, else an embedded server in a temp
+ * dir. A template database is migrated and loaded with the tiny demo county once; every test
+ * file then clones it in milliseconds.
+ */
+export async function startTestServer(): Promise<TestServer> {
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  let stopServer = async () => {};
+  if (!adminUrl) {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'vanguard-test-'));
+    // mkdtemp makes it private; PostgreSQL runs as its own user and must reach inside.
+    await fs.chmod(dir, 0o755);
+    const server = await startEmbedded(path.join(dir, 'pg'), { fast: true });
+    adminUrl = server.url('postgres');
+    stopServer = async () => {
+      await server.stop();
+      await fs.rm(dir, { recursive: true, force: true });
+    };
+  }
+  const template = `vg_tpl_${process.pid}`;
+  await admin(adminUrl, `DROP DATABASE IF EXISTS ${template}`);
+  await admin(adminUrl, `CREATE DATABASE ${template}`);
+  const database = connect(dbUrl(adminUrl, template), 'external');
+  try {
+    await migrateDatabase(database.pool);
+    await seedDemoCounty(database.db, 'tiny');
+  } finally {
+    await database.close();
+  }
+  return {
+    adminUrl,
+    template,
+    stop: async () => {
+      await admin(adminUrl, `DROP DATABASE IF EXISTS ${template} WITH (FORCE)`).catch(() => {});
+      await stopServer();
+    },
+  };
+}
+
+/** A fresh database cloned from the template; `drop` removes it. */
+export async function cloneTemplate(adminUrl: string, template: string) {
+  const name = `${template}_${Math.random().toString(36).slice(2, 10)}`;
+  await admin(adminUrl, `CREATE DATABASE ${name} TEMPLATE ${template}`);
+  return {
+    url: dbUrl(adminUrl, name),
+    drop: () => admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
