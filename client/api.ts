@@ -87,7 +87,13 @@ async function send<T>(
     const { code, message, field } = body.error;
     throw new ApiError(response.status, code, message, field, body);
   }
-  throw new ApiError(response.status, `http_${response.status}`, i18n.t('common.serverError'), undefined, body);
+  throw new ApiError(
+    response.status,
+    `http_${response.status}`,
+    i18n.t('common.serverError'),
+    undefined,
+    body,
+  );
 }
 
 export const api = {

@@ -2,7 +2,15 @@ import { Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
 
 /** A page's title with its actions on the right; the actions wrap below the title on a phone. */
-export function Page({ title, extra, children }: { title: ReactNode; extra?: ReactNode; children: ReactNode }) {
+export function Page({
+  title,
+  extra,
+  children,
+}: {
+  title: ReactNode;
+  extra?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <div>
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 16 }}>

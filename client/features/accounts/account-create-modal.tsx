@@ -39,7 +39,12 @@ export function AccountCreateModal({ orgId, onClose }: { orgId?: number; onClose
         initialValues={{ role: { role: 'supervisor', orgId } }}
         onFinish={submit}
       >
-        <Form.Item name="username" label={t('fields.username')} required rules={[zodRule(shape.username, 'username', t)]}>
+        <Form.Item
+          name="username"
+          label={t('fields.username')}
+          required
+          rules={[zodRule(shape.username, 'username', t)]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
         <Form.Item name="name" label={t('fields.name')} required rules={[zodRule(shape.name, 'name', t)]}>
@@ -48,7 +53,12 @@ export function AccountCreateModal({ orgId, onClose }: { orgId?: number; onClose
         <Form.Item name="phone" label={t('fields.phone')} rules={[zodRule(shape.phone, 'phone', t)]}>
           <Input inputMode="tel" maxLength={11} />
         </Form.Item>
-        <Form.Item name="password" label={t('fields.password')} required rules={[zodRule(shape.password, 'password', t)]}>
+        <Form.Item
+          name="password"
+          label={t('fields.password')}
+          required
+          rules={[zodRule(shape.password, 'password', t)]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <RoleFields prefix={['role']} />

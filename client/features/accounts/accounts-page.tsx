@@ -38,7 +38,12 @@ export function AccountsPage() {
     <Page
       title={t('accounts.title')}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="account-create">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setCreating(true)}
+          data-testid="account-create"
+        >
           {t('accounts.create')}
         </Button>
       }
@@ -123,7 +128,8 @@ function RoleTags({ account }: { account: Account }) {
                 okText: t('accounts.revoke'),
                 okButtonProps: { danger: true },
                 cancelText: t('common.cancel'),
-                onOk: () => revoke.mutateAsync({ accountId: account.id, bindingId: binding.id }).catch(showError),
+                onOk: () =>
+                  revoke.mutateAsync({ accountId: account.id, bindingId: binding.id }).catch(showError),
               });
             }}
           >

@@ -11,7 +11,11 @@ export function RoleFields({ prefix = [] }: { prefix?: string[] }) {
   const { t } = useTranslation();
   return (
     <>
-      <Form.Item name={[...prefix, 'role']} label={t('fields.role')} rules={[{ required: true, message: t('accounts.roleRequired') }]}>
+      <Form.Item
+        name={[...prefix, 'role']}
+        label={t('fields.role')}
+        rules={[{ required: true, message: t('accounts.roleRequired') }]}
+      >
         <Select options={GRANTABLE_ROLES.map((value) => ({ value, label: t(`enums.role.${value}`) }))} />
       </Form.Item>
       <Form.Item

@@ -11,7 +11,15 @@ import { useSaveGroup } from './queries';
 const BRANCH_MEMBERS_PAGE = 200;
 
 /** Create or edit a party group; refusals (too few members, no full member…) stay in the modal. */
-export function GroupModal({ orgId, group, onClose }: { orgId: number; group?: PartyGroup; onClose: () => void }) {
+export function GroupModal({
+  orgId,
+  group,
+  onClose,
+}: {
+  orgId: number;
+  group?: PartyGroup;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<GroupCreate>();
   const save = useSaveGroup(orgId, group?.id);
@@ -71,7 +79,12 @@ export function GroupModal({ orgId, group, onClose }: { orgId: number; group?: P
           }
         }}
       >
-        <Form.Item name="name" label={t('groups.name')} required rules={[zodRule(GroupCreate.shape.name, 'name', t)]}>
+        <Form.Item
+          name="name"
+          label={t('groups.name')}
+          required
+          rules={[zodRule(GroupCreate.shape.name, 'name', t)]}
+        >
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="kind" label={t('fields.kind')}>

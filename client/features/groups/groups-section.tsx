@@ -20,7 +20,12 @@ export function GroupsSection({ orgId }: { orgId: number }) {
       title={t('groups.title')}
       data-testid="groups-section"
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="group-create">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setEditing(null)}
+          data-testid="group-create"
+        >
           {t('groups.create')}
         </Button>
       }
@@ -57,7 +62,9 @@ function GroupRow({ orgId, group, onEdit }: { orgId: number; group: PartyGroup; 
           <Flex align="center" gap={8} wrap>
             <Typography.Text strong>{group.name}</Typography.Text>
             <Tag>{t(`enums.groupKind.${group.kind}`)}</Tag>
-            <Typography.Text type="secondary">{t('groups.memberCount', { count: group.members.length })}</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('groups.memberCount', { count: group.members.length })}
+            </Typography.Text>
           </Flex>
           <Typography.Text type="secondary">
             <CrownOutlined /> {leader ? t('groups.leader', { name: leader.name }) : t('groups.noLeader')}
@@ -83,7 +90,13 @@ function GroupRow({ orgId, group, onEdit }: { orgId: number; group: PartyGroup; 
             okButtonProps={{ danger: true }}
             onConfirm={() => remove.mutateAsync(group.id).catch(showError)}
           >
-            <Button size="small" danger icon={<DeleteOutlined />} loading={remove.isPending} data-testid="group-delete">
+            <Button
+              size="small"
+              danger
+              icon={<DeleteOutlined />}
+              loading={remove.isPending}
+              data-testid="group-delete"
+            >
               {t('common.delete')}
             </Button>
           </Popconfirm>

@@ -34,7 +34,9 @@ export function MemberAccountModal({ member, onClose }: { member: MemberDetail; 
       modalRender={(node) => <div data-testid="member-account-modal">{node}</div>}
     >
       <ErrorAlert error={create.error} testId="member-account-error" />
-      <Typography.Paragraph type="secondary">{t('members.accountHint', { name: member.name })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t('members.accountHint', { name: member.name })}
+      </Typography.Paragraph>
       <Form form={form} name="memberAccount" layout="vertical" onFinish={submit}>
         <Form.Item
           name="username"

@@ -45,7 +45,11 @@ function MemberView({ member }: { member: MemberDetail }) {
     // Shown as the server gives them: in full for those allowed to see, masked for everyone else.
     { key: 'phone', label: t('fields.phone'), children: member.phone ?? none },
     { key: 'idNumber', label: t('fields.idNumber'), children: member.idNumber ?? none },
-    { key: 'org', label: t('fields.orgId'), children: <Link to={`/orgs/${member.orgId}`}>{member.orgName}</Link> },
+    {
+      key: 'org',
+      label: t('fields.orgId'),
+      children: <Link to={`/orgs/${member.orgId}`}>{member.orgName}</Link>,
+    },
     { key: 'group', label: t('fields.group'), children: member.groupName ?? none },
     {
       key: 'posts',
@@ -61,7 +65,11 @@ function MemberView({ member }: { member: MemberDetail }) {
         ? t('members.mobileAt', { place: member.currentLocation ?? t('members.placeUnknown') })
         : t('common.no'),
     },
-    { key: 'account', label: t('members.account'), children: member.account?.username ?? t('members.noAccount') },
+    {
+      key: 'account',
+      label: t('members.account'),
+      children: member.account?.username ?? t('members.noAccount'),
+    },
   ];
 
   const actions = member.canEdit && (
@@ -78,7 +86,11 @@ function MemberView({ member }: { member: MemberDetail }) {
         {t('members.transfer')}
       </Button>
       {member.account === null && (
-        <Button icon={<UserAddOutlined />} onClick={() => setDialog('account')} data-testid="member-account-create">
+        <Button
+          icon={<UserAddOutlined />}
+          onClick={() => setDialog('account')}
+          data-testid="member-account-create"
+        >
           {t('members.createAccount')}
         </Button>
       )}

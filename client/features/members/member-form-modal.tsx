@@ -13,7 +13,7 @@ import {
 } from '../../../common/enums';
 import { MemberCreate, type MemberDetail, type MemberUpdate } from '../../../common/schemas/member';
 import { ErrorAlert, setFieldError } from '../../components/api-error';
-import { fromIsoDate, ISO_DATE, toIsoDate, today } from '../../components/dates';
+import { fromIsoDate, ISO_DATE, today, toIsoDate } from '../../components/dates';
 import { zodRule } from '../../components/zod-rule';
 import { isBranch, OrgTreeSelect } from '../orgs/org-tree-select';
 import { useCreateMember, useUpdateMember } from './queries';
@@ -137,13 +137,24 @@ export function MemberFormModal({ mode, onClose }: { mode: Mode; onClose: (saved
               <Col xs={24} sm={12}>
                 <Form.Item name="status" label={t('fields.status')} rules={[{ required: true }]}>
                   <Select
-                    options={MEMBER_STATUSES.map((value) => ({ value, label: t(`enums.memberStatus.${value}`) }))}
+                    options={MEMBER_STATUSES.map((value) => ({
+                      value,
+                      label: t(`enums.memberStatus.${value}`),
+                    }))}
                   />
                 </Form.Item>
               </Col>
               <Col xs={24} sm={12}>
-                <Form.Item name="statusDate" label={t('fields.statusDate')} extra={t('members.statusDateHint')}>
-                  <DatePicker format={ISO_DATE} style={{ width: '100%' }} disabledDate={(d) => d.isAfter(today())} />
+                <Form.Item
+                  name="statusDate"
+                  label={t('fields.statusDate')}
+                  extra={t('members.statusDateHint')}
+                >
+                  <DatePicker
+                    format={ISO_DATE}
+                    style={{ width: '100%' }}
+                    disabledDate={(d) => d.isAfter(today())}
+                  />
                 </Form.Item>
               </Col>
             </>
@@ -154,23 +165,39 @@ export function MemberFormModal({ mode, onClose }: { mode: Mode; onClose: (saved
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="gender" label={t('fields.gender')} required rules={[zodRule(shape.gender, 'gender', t)]}>
+            <Form.Item
+              name="gender"
+              label={t('fields.gender')}
+              required
+              rules={[zodRule(shape.gender, 'gender', t)]}
+            >
               <Select options={GENDERS.map((value) => ({ value, label: t(`enums.gender.${value}`) }))} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="birthDate" label={t('fields.birthDate')}>
-              <DatePicker format={ISO_DATE} style={{ width: '100%' }} disabledDate={(d) => d.isAfter(today())} />
+              <DatePicker
+                format={ISO_DATE}
+                style={{ width: '100%' }}
+                disabledDate={(d) => d.isAfter(today())}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="ethnicity" label={t('fields.ethnicity')} rules={[zodRule(shape.ethnicity, 'ethnicity', t)]}>
+            <Form.Item
+              name="ethnicity"
+              label={t('fields.ethnicity')}
+              rules={[zodRule(shape.ethnicity, 'ethnicity', t)]}
+            >
               <Input maxLength={20} placeholder={t('members.ethnicityPlaceholder')} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="education" label={t('fields.education')}>
-              <Select allowClear options={EDUCATIONS.map((value) => ({ value, label: t(`enums.education.${value}`) }))} />
+              <Select
+                allowClear
+                options={EDUCATIONS.map((value) => ({ value, label: t(`enums.education.${value}`) }))}
+              />
             </Form.Item>
           </Col>
           {editsSensitive && (
@@ -181,7 +208,11 @@ export function MemberFormModal({ mode, onClose }: { mode: Mode; onClose: (saved
                 </Form.Item>
               </Col>
               <Col xs={24} sm={12}>
-                <Form.Item name="idNumber" label={t('fields.idNumber')} rules={[zodRule(shape.idNumber, 'idNumber', t)]}>
+                <Form.Item
+                  name="idNumber"
+                  label={t('fields.idNumber')}
+                  rules={[zodRule(shape.idNumber, 'idNumber', t)]}
+                >
                   <Input maxLength={18} autoComplete="off" />
                 </Form.Item>
               </Col>

@@ -1,5 +1,18 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Input, List, Row, Select, Table, type TableProps, Tag, Tooltip, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Col,
+  Input,
+  List,
+  Row,
+  Select,
+  Table,
+  type TableProps,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -73,7 +86,8 @@ export function MemberListPage() {
     {
       key: 'posts',
       title: t('fields.posts'),
-      render: (_, member) => member.posts.map((post) => <Tag key={post}>{t(`enums.memberPost.${post}`)}</Tag>),
+      render: (_, member) =>
+        member.posts.map((post) => <Tag key={post}>{t(`enums.memberPost.${post}`)}</Tag>),
     },
     { key: 'phone', title: t('fields.phone'), render: (_, member) => member.phone ?? '—' },
     {
@@ -98,7 +112,12 @@ export function MemberListPage() {
       title={t('members.title')}
       extra={
         <>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="member-create">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setCreating(true)}
+            data-testid="member-create"
+          >
             {t('members.create')}
           </Button>
           <Tooltip title={filters.orgId ? undefined : t('members.exportNeedsOrg')}>
@@ -192,7 +211,8 @@ export function MemberListPage() {
                   <List.Item.Meta
                     title={
                       <span>
-                        <Link to={`/members/${member.id}`}>{member.name}</Link> <StatusTag status={member.status} />
+                        <Link to={`/members/${member.id}`}>{member.name}</Link>{' '}
+                        <StatusTag status={member.status} />
                         {member.isMobile && <Tag color="blue">{t('members.mobile')}</Tag>}
                       </span>
                     }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { MemberStatus } from '../../../common/enums';
 import { type MemberDetail, StatusChange } from '../../../common/schemas/member';
 import { ErrorAlert, setFieldError } from '../../components/api-error';
-import { ISO_DATE, toIsoDate, today } from '../../components/dates';
+import { ISO_DATE, today, toIsoDate } from '../../components/dates';
 import { zodRule } from '../../components/zod-rule';
 import { useChangeStatus } from './queries';
 
@@ -52,7 +52,11 @@ export function StatusStepModal({
         })}
       </Typography.Paragraph>
       <Form form={form} name="status" layout="vertical" initialValues={{ date: today() }} onFinish={submit}>
-        <Form.Item name="date" label={t('fields.date')} rules={[{ required: true, message: t('members.dateRequired') }]}>
+        <Form.Item
+          name="date"
+          label={t('fields.date')}
+          rules={[{ required: true, message: t('members.dateRequired') }]}
+        >
           <DatePicker format={ISO_DATE} style={{ width: '100%' }} disabledDate={(d) => d.isAfter(today())} />
         </Form.Item>
         <Form.Item name="note" label={t('fields.note')} rules={[zodRule(StatusChange.shape.note, 'note', t)]}>

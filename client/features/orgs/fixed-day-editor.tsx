@@ -1,7 +1,7 @@
 import { Flex, InputNumber, Radio, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_FIXED_DAY, type FixedDayRule, type FixedDaySetting } from '../../../common/fixed-day';
 import { HOLIDAY_RULES } from '../../../common/enums';
+import { DEFAULT_FIXED_DAY, type FixedDayRule, type FixedDaySetting } from '../../../common/fixed-day';
 import { fixedDayText, WEEKDAYS, weekdayLabel } from './fixed-day-text';
 
 const NTHS = [1, 2, 3, 4, -1] as const;
@@ -47,7 +47,9 @@ export function FixedDayEditor({
             aria-label={t('orgs.fixedDay.day')}
             style={{ width: 96 }}
           />
-          {rule.day > 28 && <Typography.Text type="secondary">{t('orgs.fixedDay.shortMonth')}</Typography.Text>}
+          {rule.day > 28 && (
+            <Typography.Text type="secondary">{t('orgs.fixedDay.shortMonth')}</Typography.Text>
+          )}
         </Flex>
       ) : (
         <Flex gap={8} wrap>
@@ -56,7 +58,8 @@ export function FixedDayEditor({
             onChange={(nth) => setRule({ ...rule, nth })}
             options={NTHS.map((nth) => ({
               value: nth,
-              label: nth === -1 ? t('orgs.fixedDay.last') : t('orgs.fixedDay.nth', { count: nth, ordinal: true }),
+              label:
+                nth === -1 ? t('orgs.fixedDay.last') : t('orgs.fixedDay.nth', { count: nth, ordinal: true }),
             }))}
             aria-label={t('orgs.fixedDay.nthLabel')}
             style={{ width: 120 }}

@@ -111,7 +111,12 @@ function OrgCard({ org }: { org: Org }) {
       <Descriptions size="small" column={{ xs: 1, sm: 2, xl: 3 }} items={items} />
       <Flex gap={8} wrap style={{ marginTop: 16 }}>
         {childLevels.length > 0 && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('create')} data-testid="org-create-child">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setDialog('create')}
+            data-testid="org-create-child"
+          >
             {t('orgs.createChild')}
           </Button>
         )}
@@ -123,7 +128,11 @@ function OrgCard({ org }: { org: Org }) {
             {t('orgs.move')}
           </Button>
         )}
-        <Button icon={<TeamOutlined />} onClick={() => navigate(`/members?orgId=${org.id}`)} data-testid="org-members">
+        <Button
+          icon={<TeamOutlined />}
+          onClick={() => navigate(`/members?orgId=${org.id}`)}
+          data-testid="org-members"
+        >
           {t('orgs.membersOfOrg')}
         </Button>
         {!isTop && (

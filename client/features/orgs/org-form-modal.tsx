@@ -56,7 +56,9 @@ export function OrgFormModal({ mode, onClose }: { mode: Mode; onClose: (saved?: 
   return (
     <Modal
       open
-      title={mode.kind === 'create' ? t('orgs.createChildOf', { name: mode.parent.name }) : t('orgs.editTitle')}
+      title={
+        mode.kind === 'create' ? t('orgs.createChildOf', { name: mode.parent.name }) : t('orgs.editTitle')
+      }
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       confirmLoading={mutation.isPending}
@@ -66,7 +68,12 @@ export function OrgFormModal({ mode, onClose }: { mode: Mode; onClose: (saved?: 
     >
       <ErrorAlert error={mutation.error} testId="org-error" />
       <Form form={form} name="org" layout="vertical" initialValues={initialValues} onFinish={submit}>
-        <Form.Item name="name" label={t('orgs.name')} required rules={[zodRule(OrgCreate.shape.name, 'name', t)]}>
+        <Form.Item
+          name="name"
+          label={t('orgs.name')}
+          required
+          rules={[zodRule(OrgCreate.shape.name, 'name', t)]}
+        >
           <Input maxLength={100} />
         </Form.Item>
         {mode.kind === 'create' && (

@@ -72,7 +72,12 @@ export function OrgsPage() {
     if (selectedId === undefined) return tree;
     return (
       <>
-        <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => navigate('/orgs')} style={{ padding: 0 }}>
+        <Button
+          type="link"
+          icon={<ArrowLeftOutlined />}
+          onClick={() => navigate('/orgs')}
+          style={{ padding: 0 }}
+        >
           {t('orgs.backToTree')}
         </Button>
         <OrgDetail id={selectedId} />

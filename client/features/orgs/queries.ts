@@ -4,7 +4,11 @@ import { api } from '../../api';
 import { keys } from '../../query-keys';
 
 export function useOrgTree() {
-  return useQuery({ queryKey: keys.orgTree, queryFn: () => api.get<OrgTree>('/orgs/tree'), staleTime: 60_000 });
+  return useQuery({
+    queryKey: keys.orgTree,
+    queryFn: () => api.get<OrgTree>('/orgs/tree'),
+    staleTime: 60_000,
+  });
 }
 
 export function useOrg(id: number | undefined) {

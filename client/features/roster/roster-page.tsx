@@ -109,7 +109,12 @@ function ProblemTable({ problems }: { problems: RosterProblem[] }) {
       scroll={{ x: 'max-content' }}
       columns={[
         { key: 'row', title: t('roster.row'), dataIndex: 'row', width: 80 },
-        { key: 'column', title: t('roster.column'), render: (_, problem) => problem.column ?? '—', width: 140 },
+        {
+          key: 'column',
+          title: t('roster.column'),
+          render: (_, problem) => problem.column ?? '—',
+          width: 140,
+        },
         { key: 'message', title: t('roster.problem'), dataIndex: 'message' },
       ]}
     />

@@ -1,7 +1,7 @@
 import { and, eq, inArray, like, type SQL } from 'drizzle-orm';
 import type { Account, AccountCreate, MemberAccountCreate, RoleGrant } from '../../../common/schemas/account';
 import type { Actor } from '../../access/actor';
-import { authorize, grantableAt, scopePaths } from '../../access/policy';
+import { authorize, can, canSee, grantableAt, scopePaths } from '../../access/policy';
 import { pathInScope } from '../../access/scope-sql';
 import { uniqueViolation } from '../../db/errors';
 import type { Db, DbOrTx } from '../../db/open';
@@ -33,13 +33,12 @@ async function present(db: DbOrTx, userIds: number[]): Promise<Account[]> {
 
 export async function listAccounts(db: Db, actor: Actor, orgId?: number): Promise<Account[]> {
   const scopes = scopePaths(actor, 'account.manage');
-  if (scopes !== null && scopes.length === 0) throw forbidden();
   const where: SQL[] = [pathInScope(orgs.path, scopes)];
   if (orgId !== undefined) {
     const org = await loadOrg(db, actor, orgId);
     authorize(actor, 'account.manage', org.path);
     where.push(like(orgs.path, `${org.path}%`));
-  }
+  } else if (scopes !== null && scopes.length === 0) throw forbidden();
   const ids = await db
     .selectDistinct({ id: roleBindings.userId })
     .from(roleBindings)
@@ -111,15 +110,19 @@ export async function createMemberAccount(db: Db, actor: Actor, memberId: number
   }
 }
 
-/** An account is the actor's to change when one of its roles lies in the actor's account scope. */
+/**
+ * An account is the actor's to change when one of its roles lies in the actor's account scope;
+ * one whose roles all lie outside what the actor can see does not exist for them.
+ */
 async function loadAccountForWrite(tx: DbOrTx, actor: Actor, id: number) {
-  const [visible] = await tx
-    .select({ id: roleBindings.userId })
+  const held = await tx
+    .select({ path: orgs.path })
     .from(roleBindings)
     .leftJoin(orgs, eq(orgs.id, roleBindings.orgId))
-    .where(and(eq(roleBindings.userId, id), pathInScope(orgs.path, scopePaths(actor, 'account.manage'))))
-    .limit(1);
-  if (!visible) throw notFound();
+    .where(eq(roleBindings.userId, id));
+  const paths = held.map((h) => h.path ?? '/');
+  if (!paths.some((p) => canSee(actor, p))) throw notFound();
+  if (!paths.some((p) => can(actor, 'account.manage', p))) throw forbidden();
 }
 
 export async function grantRole(db: Db, actor: Actor, accountId: number, grant: RoleGrant): Promise<Account> {

@@ -39,13 +39,12 @@ const listColumns = {
 
 export async function listMembers(db: Db, actor: Actor, query: MemberListQuery): Promise<MemberPage> {
   const scopes = scopePaths(actor, 'member.read');
-  if (scopes !== null && scopes.length === 0) throw forbidden();
   const where: SQL[] = [pathInScope(orgs.path, scopes)];
   if (query.orgId !== undefined) {
     const org = await loadOrg(db, actor, query.orgId);
     authorize(actor, 'member.read', org.path);
     where.push(like(orgs.path, `${org.path}%`));
-  }
+  } else if (scopes !== null && scopes.length === 0) throw forbidden();
   if (query.q) {
     const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(or(ilike(members.name, pattern), like(members.phone, `${query.q}%`))!);

@@ -3,11 +3,11 @@ import type { OrgLevel } from '../../../common/enums';
 import { DEFAULT_FIXED_DAY } from '../../../common/fixed-day';
 import type { Org, OrgCreate, OrgMove, OrgTree, OrgUpdate } from '../../../common/schemas/org';
 import type { Actor } from '../../access/actor';
-import { authorize, scopePaths } from '../../access/policy';
+import { authorize, can, scopePaths } from '../../access/policy';
 import { pathInScope } from '../../access/scope-sql';
 import type { Db, DbOrTx } from '../../db/open';
 import { members, orgs, partyGroups, roleBindings } from '../../db/schema/index';
-import { notFound, ruleBroken } from '../../errors';
+import { forbidden, notFound, ruleBroken } from '../../errors';
 
 /** Which levels may be set up under which: a branch holds party groups, not organizations. */
 const CHILD_LEVELS: Record<OrgLevel, readonly OrgLevel[]> = {
@@ -113,11 +113,15 @@ export async function updateOrg(db: Db, actor: Actor, id: number, input: OrgUpda
   });
 }
 
-/** The org's parent, which the actor must manage to move or dissolve the org. */
+/**
+ * The org's parent, which the actor must manage to move or dissolve the org: a township's own
+ * supervisor may reshape what is under the township, not the township itself.
+ */
 async function managedParent(tx: DbOrTx, actor: Actor, org: OrgRow): Promise<OrgRow> {
+  authorize(actor, 'org.manage', org.path);
   if (org.parentId === null) throw ruleBroken('org_root', 'errors.org.rootImmutable');
   const [parent] = await tx.select().from(orgs).where(eq(orgs.id, org.parentId));
-  authorize(actor, 'org.manage', parent!.path);
+  if (!can(actor, 'org.manage', parent!.path)) throw forbidden();
   return parent!;
 }
 
