@@ -5,7 +5,13 @@ export const IdParams = z.object({ id: Id });
 export type IdParams = z.infer<typeof IdParams>;
 
 /** A calendar date as YYYY-MM-DD; the message key is translated where it is shown. */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.validation.date');
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.validation.date')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'errors.validation.date');
 
 export const ApiErrorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),

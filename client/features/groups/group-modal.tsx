@@ -1,11 +1,13 @@
 import { Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { GROUP_KINDS } from '../../../common/enums';
+import { GROUP_KINDS, type MemberStatus } from '../../../common/enums';
 import { GroupCreate, type PartyGroup } from '../../../common/schemas/group';
 import { ErrorAlert, setFieldError } from '../../components/api-error';
 import { zodRule } from '../../components/zod-rule';
 import { useMemberPage } from '../members/queries';
 import { useSaveGroup } from './queries';
+
+const PARTY_MEMBER_STATUSES: readonly MemberStatus[] = ['probationary', 'full'];
 
 /** The server's page limit; a branch is far smaller (a party group has a handful of members). */
 const BRANCH_MEMBERS_PAGE = 200;
@@ -27,14 +29,16 @@ export function GroupModal({
   const chosen = Form.useWatch('memberIds', form) ?? [];
 
   const memberOptions = (members?.items ?? []).map((member) => {
-    const elsewhere = member.groupId !== null && member.groupId !== group?.id;
     const status = t(`enums.memberStatus.${member.status}`);
+    // Only Party members (probationary or full) sit in groups, one group each.
+    const notMember = !PARTY_MEMBER_STATUSES.includes(member.status);
+    const elsewhere = member.groupId !== null && member.groupId !== group?.id;
     return {
       value: member.id,
       label: elsewhere
         ? t('groups.memberInGroup', { name: member.name, status, group: member.groupName })
         : t('groups.memberOption', { name: member.name, status }),
-      disabled: elsewhere,
+      disabled: notMember || elsewhere,
     };
   });
   const leaderOptions = memberOptions.filter((option) => chosen.includes(option.value));

@@ -44,8 +44,10 @@ export function FixedDayEditor({
             precision={0}
             value={rule.day}
             onChange={(day) => day !== null && setRule({ kind: 'day_of_month', day })}
+            prefix={t('orgs.fixedDay.dayPrefix')}
+            suffix={t('orgs.fixedDay.daySuffix')}
             aria-label={t('orgs.fixedDay.day')}
-            style={{ width: 96 }}
+            style={{ width: 200 }}
           />
           {rule.day > 28 && (
             <Typography.Text type="secondary">{t('orgs.fixedDay.shortMonth')}</Typography.Text>
@@ -82,7 +84,7 @@ export function FixedDayEditor({
             value: holidayRule,
             label: t(`enums.holidayRule.${holidayRule}`),
           }))}
-          style={{ minWidth: 180 }}
+          style={{ width: 220 }}
         />
       </Flex>
       <Typography.Text type="secondary">{fixedDayText(t, value)}</Typography.Text>

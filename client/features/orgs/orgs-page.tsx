@@ -2,7 +2,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Input, Row, Skeleton, Tree } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Navigate, useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/api-error';
 import { useIsPhone } from '../../components/use-is-phone';
 import { OrgDetail } from './org-detail';
@@ -85,14 +85,16 @@ export function OrgsPage() {
     );
   }
 
+  // On a wide screen the detail panel is never empty: it starts at the top of the user's tree.
+  const top = roots[0];
+  if (selectedId === undefined && top) return <Navigate to={`/orgs/${top.id}`} replace />;
+
   return (
     <Row gutter={16} wrap={false}>
       <Col flex="320px">{tree}</Col>
       <Col flex="auto" style={{ minWidth: 0 }}>
         {selectedId === undefined ? (
-          <Card>
-            <Empty description={t('orgs.selectHint')} />
-          </Card>
+          <Card>{isPending ? <Skeleton active /> : <Empty description={t('orgs.selectHint')} />}</Card>
         ) : (
           <OrgDetail id={selectedId} />
         )}

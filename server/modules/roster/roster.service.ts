@@ -33,7 +33,7 @@ export const MAX_ROSTER_MB = 5;
 const MAX_ROWS = 5000;
 
 function sheetFor(workbook: ExcelJS.Workbook, locale: Locale, withOrg: boolean) {
-  const sheet = workbook.addWorksheet(translate(locale, 'roster.sheetName'), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(translate(locale, 'server.rosterSheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
   const fields: (RosterField | 'org' | 'group')[] = [...ROSTER_FIELDS, ...(withOrg ? (['org', 'group'] as const) : [])];
   sheet.columns = fields.map((f) => ({
     header: header(locale, f),
@@ -230,7 +230,7 @@ export async function importRoster(db: Db, actor: Actor, orgId: number, file: Bu
         memberId: inserted[i]!.id,
         status: value.status,
         date: value.statusDate ?? todayInChina(),
-        note: translate(locale, 'roster.importNote'),
+        note: translate(locale, 'server.rosterImportNote'),
         recordedBy: actor.userId,
       })),
     );
