@@ -3,7 +3,7 @@ import { ensureClientBuilt } from './client-build';
 import { loadConfig } from './config';
 import { migrateDatabase } from './db/migrate';
 import { openDatabase } from './db/open';
-import { hasDemoAccounts, seedIfEmpty } from './seed/bootstrap';
+import { assertNoDemoAccountsInProduction, seedIfEmpty } from './seed/bootstrap';
 
 const started = Date.now();
 const config = loadConfig();
@@ -19,9 +19,7 @@ try {
     const seeded = await seedIfEmpty(database.db, 'county');
     if (seeded) log(`demo county loaded: ${seeded.orgs} organizations, ${seeded.members} members`);
   }
-  if (config.env === 'production' && (await hasDemoAccounts(database.db))) {
-    throw new Error('NODE_ENV=production refuses to start while demo accounts (password vanguard-demo) exist. Use a database without the demo county.');
-  }
+  await assertNoDemoAccountsInProduction(database.db, config.env);
 } catch (e) {
   await database.close();
   throw e;

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { Config } from '../config';
 import type { Db } from '../db/open';
 import { orgs, users } from '../db/schema/index';
 import { type Scale, seedDemoCounty } from './demo-county';
@@ -18,7 +19,13 @@ export async function seedIfEmpty(db: Db, scale: Scale): Promise<{ orgs: number;
   });
 }
 
-export async function hasDemoAccounts(db: Db): Promise<boolean> {
+/** Demo accounts share a published password: a production instance must not start with them. */
+export async function assertNoDemoAccountsInProduction(db: Db, env: Config['env']): Promise<void> {
+  if (env !== 'production') return;
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(sql`is_demo`);
-  return row!.n > 0;
+  if (row!.n > 0) {
+    throw new Error(
+      'NODE_ENV=production refuses to start while demo accounts (password vanguard-demo) exist. Use a database without the demo county.',
+    );
+  }
 }

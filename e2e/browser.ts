@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, expect, inject } from 'vitest';
+import { CHROMIUM } from './chromium';
+
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 375, height: 740 };
+const SHOTS = path.resolve('test-results/screenshots');
+
+let browser: Browser | undefined;
+
+/** A new page in a fresh context (its own cookies), on the app under test. */
+export async function newPage(viewport = DESKTOP, locale = 'zh-CN'): Promise<Page> {
+  browser ??= await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  const context = await browser.newContext({ viewport, locale, baseURL: inject('baseURL') });
+  return context.newPage();
+}
+
+afterAll(async () => {
+  await browser?.close();
+  browser = undefined;
+});
+
+export async function login(page: Page, username: string, password = 'vanguard-demo') {
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await expect.poll(() => page.url()).not.toContain('/login');
+}
+
+/** Kept under test-results/ for a person to look at after a run. */
+export async function screenshot(page: Page, name: string) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, login, newPage, PHONE, screenshot } from './browser';
+
+describe('signing in', () => {
+  it('the login page is in Chinese and a supervisor lands on the county tree', async () => {
+    const page = await newPage(DESKTOP);
+    await page.goto('/login');
+    await expect.poll(() => page.getByTestId('login-submit').textContent()).toMatch(/登\s*录/);
+    await screenshot(page, 'login-desktop-zh');
+    await login(page, 'county');
+    await expect.poll(() => page.getByTestId('org-tree').textContent()).toContain('中共云岭县委员会');
+    await screenshot(page, 'orgs-desktop-zh');
+  });
+
+  it('shows a wrong password as a readable message', async () => {
+    const page = await newPage(PHONE);
+    await page.goto('/login');
+    await page.getByTestId('login-username').fill('county');
+    await page.getByTestId('login-password').fill('wrong-password');
+    await page.getByTestId('login-submit').click();
+    await expect.poll(() => page.textContent('body')).toContain('用户名或密码错误');
+    await screenshot(page, 'login-phone-error');
+  });
+
+  it('switches to English, and the choice is remembered for the user', async () => {
+    const page = await newPage(DESKTOP);
+    await login(page, 'admin');
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.textContent('body')).toContain('Members');
+    await expect.poll(() => page.getByTestId('org-tree').textContent()).toContain('中共云岭县委员会');
+    await screenshot(page, 'orgs-desktop-en');
+    // A new browser (no local storage) shows English after login: the server kept the choice.
+    const other = await newPage(PHONE);
+    await login(other, 'admin');
+    await expect.poll(() => other.textContent('body')).toContain('Organizations');
+    await screenshot(other, 'orgs-phone-en');
+    await other.getByTestId('lang-switch').click();
+    await expect.poll(() => other.textContent('body')).toContain('组织');
+  });
+});
