@@ -14,7 +14,9 @@ function sources(dir: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
-  return [...text.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => path.join(path.dirname(file), m[1]!));
+  return [...text.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) =>
+    path.join(path.dirname(file), m[1]!),
+  );
 }
 
 /** The layering ARCHITECTURE.md asks for: client → common ← server, and common imports neither. */
@@ -29,7 +31,11 @@ describe('module boundaries', () => {
   });
 
   it('common imports neither side', () => {
-    const bad = sources('common').flatMap((f) => importsOf(f).filter((i) => /^(server|client)\//.test(i)).map((i) => `${f} → ${i}`));
+    const bad = sources('common').flatMap((f) =>
+      importsOf(f)
+        .filter((i) => /^(server|client)\//.test(i))
+        .map((i) => `${f} → ${i}`),
+    );
     expect(bad).toEqual([]);
   });
 });

@@ -23,7 +23,13 @@ export const GROUP_KINDS = ['residence', 'work', 'mobile', 'online', 'other'] as
 export type GroupKind = (typeof GROUP_KINDS)[number];
 
 /** The development path, in order. */
-export const MEMBER_STATUSES = ['applicant', 'activist', 'development_target', 'probationary', 'full'] as const;
+export const MEMBER_STATUSES = [
+  'applicant',
+  'activist',
+  'development_target',
+  'probationary',
+  'full',
+] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 
 export const MEMBER_POSTS = [

@@ -14,7 +14,14 @@ let browser: Browser | undefined;
 export async function newPage(viewport = DESKTOP, locale = 'zh-CN'): Promise<Page> {
   browser ??= await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
   const context = await browser.newContext({ viewport, locale, baseURL: inject('baseURL') });
   return context.newPage();

@@ -12,7 +12,8 @@ const INSTALL = 'apt-get update && apt-get install -y chromium fonts-noto-cjk';
 export function ensureChromium(): void {
   if (fs.existsSync(CHROMIUM)) return;
   const canApt = process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get');
-  if (!canApt) throw new Error(`Debian's chromium is missing at ${CHROMIUM}. Install it with:\n  sudo ${INSTALL}`);
+  if (!canApt)
+    throw new Error(`Debian's chromium is missing at ${CHROMIUM}. Install it with:\n  sudo ${INSTALL}`);
   console.log(`[e2e] installing chromium: ${INSTALL}`);
   execSync(INSTALL, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   if (!fs.existsSync(CHROMIUM)) throw new Error(`chromium is still missing after: ${INSTALL}`);

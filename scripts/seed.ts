@@ -17,7 +17,9 @@ const database = await openDatabase(loadConfig());
 try {
   await migrateDatabase(database.pool);
   if (values.reset) {
-    await database.db.execute(sql`TRUNCATE orgs, party_groups, members, member_status_history, users, role_bindings, sessions, login_failures RESTART IDENTITY CASCADE`);
+    await database.db.execute(
+      sql`TRUNCATE orgs, party_groups, members, member_status_history, users, role_bindings, sessions, login_failures RESTART IDENTITY CASCADE`,
+    );
   }
   const t0 = Date.now();
   const seeded = await seedIfEmpty(database.db, values.scale);

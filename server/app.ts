@@ -7,7 +7,12 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database } from './db/open';
 import { AppError } from './errors';
@@ -58,7 +63,15 @@ export async function buildApp({ database, config }: Deps): Promise<App> {
 
   sessionHooks(app, database.db);
   const deps = { database, config };
-  for (const routes of [healthRoutes, authRoutes, orgsRoutes, groupsRoutes, membersRoutes, accountsRoutes, rosterRoutes]) {
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    orgsRoutes,
+    groupsRoutes,
+    membersRoutes,
+    accountsRoutes,
+    rosterRoutes,
+  ]) {
     routes(app, deps);
   }
   await serveClient(app);

@@ -30,6 +30,10 @@ export function translate(locale: Locale, key: string, params: Params = {}): str
 
 /** The label of a request field, e.g. `idNumber` → 身份证号; nested paths use their last part. */
 export function fieldLabel(locale: Locale, field: string): string {
-  const last = field.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? field;
+  const last =
+    field
+      .split('.')
+      .filter((p) => !/^\d+$/.test(p))
+      .pop() ?? field;
   return lookup(messages[locale], `fields.${last}`) ?? field;
 }

@@ -21,5 +21,10 @@ export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
 export const Ok = z.object({ ok: z.literal(true) });
 
 export function page<T extends z.ZodTypeAny>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 }

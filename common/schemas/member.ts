@@ -4,11 +4,7 @@ import { isValidIdNumber, PHONE_PATTERN } from '../validators';
 import { IsoDate, page } from './common';
 
 const Phone = z.string().trim().regex(PHONE_PATTERN, 'errors.validation.phone');
-const IdNumber = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .refine(isValidIdNumber, 'errors.validation.idNumber');
+const IdNumber = z.string().trim().toUpperCase().refine(isValidIdNumber, 'errors.validation.idNumber');
 
 const ProfileFields = {
   name: z.string().trim().min(1, 'errors.validation.required').max(50),
@@ -76,7 +72,11 @@ export type MemberListItem = z.infer<typeof MemberListItem>;
 export const MemberPage = page(MemberListItem);
 export type MemberPage = z.infer<typeof MemberPage>;
 
-export const StatusStep = z.object({ status: z.enum(MEMBER_STATUSES), date: z.string(), note: z.string().nullable() });
+export const StatusStep = z.object({
+  status: z.enum(MEMBER_STATUSES),
+  date: z.string(),
+  note: z.string().nullable(),
+});
 export type StatusStep = z.infer<typeof StatusStep>;
 
 export const MemberDetail = MemberListItem.extend({

@@ -20,7 +20,11 @@ const inside: Record<Role, typeof fx.b1> = {
   secretary1: fx.b1,
   member1: fx.b1,
 };
-const outside: Partial<Record<Role, typeof fx.b1>> = { township1: fx.b2, secretary1: fx.b1Sibling, member1: fx.b1Sibling };
+const outside: Partial<Record<Role, typeof fx.b1>> = {
+  township1: fx.b2,
+  secretary1: fx.b1Sibling,
+  member1: fx.b1Sibling,
+};
 
 const SUPERVISORS: Role[] = ['admin', 'county', 'township1'];
 const WRITERS: Role[] = [...SUPERVISORS, 'secretary1'];
@@ -46,9 +50,14 @@ const CASES: Case[] = [
   {
     name: 'POST /orgs (under the org)',
     allowed: SUPERVISORS,
-    call: (c, t) => c.post('/api/v1/orgs', { parentId: t.branch.id, name: '新支部', level: 'branch', kind: 'village' }),
+    call: (c, t) =>
+      c.post('/api/v1/orgs', { parentId: t.branch.id, name: '新支部', level: 'branch', kind: 'village' }),
   },
-  { name: 'PATCH /orgs/:id name', allowed: SUPERVISORS, call: (c, t) => c.patch(`/api/v1/orgs/${t.branch.id}`, { name: t.branch.name }) },
+  {
+    name: 'PATCH /orgs/:id name',
+    allowed: SUPERVISORS,
+    call: (c, t) => c.patch(`/api/v1/orgs/${t.branch.id}`, { name: t.branch.name }),
+  },
   {
     name: 'PATCH /orgs/:id fixedDay',
     allowed: WRITERS,
@@ -60,19 +69,43 @@ const CASES: Case[] = [
     call: (c, t) => c.post(`/api/v1/orgs/${t.branch.id}/move`, { parentId: t.branch.parentId }),
   },
   { name: 'DELETE /orgs/:id', allowed: SUPERVISORS, call: (c, t) => c.delete(`/api/v1/orgs/${t.branch.id}`) },
-  { name: 'GET /orgs/:id/groups', allowed: WRITERS, call: (c, t) => c.get(`/api/v1/orgs/${t.branch.id}/groups`) },
+  {
+    name: 'GET /orgs/:id/groups',
+    allowed: WRITERS,
+    call: (c, t) => c.get(`/api/v1/orgs/${t.branch.id}/groups`),
+  },
   {
     name: 'POST /orgs/:id/groups',
     allowed: WRITERS,
-    call: (c, t) => c.post(`/api/v1/orgs/${t.branch.id}/groups`, { name: '新小组', kind: 'work', memberIds: [], leaderId: null }),
+    call: (c, t) =>
+      c.post(`/api/v1/orgs/${t.branch.id}/groups`, {
+        name: '新小组',
+        kind: 'work',
+        memberIds: [],
+        leaderId: null,
+      }),
   },
-  { name: 'PATCH /groups/:id', allowed: WRITERS, call: (c, t) => c.patch(`/api/v1/groups/${t.groupId}`, { name: t.group.name }) },
-  { name: 'GET /members?orgId', allowed: WRITERS, call: (c, t) => c.get(`/api/v1/members?orgId=${t.branch.id}`) },
+  {
+    name: 'PATCH /groups/:id',
+    allowed: WRITERS,
+    call: (c, t) => c.patch(`/api/v1/groups/${t.groupId}`, { name: t.group.name }),
+  },
+  {
+    name: 'GET /members?orgId',
+    allowed: WRITERS,
+    call: (c, t) => c.get(`/api/v1/members?orgId=${t.branch.id}`),
+  },
   { name: 'GET /members/:id', allowed: WRITERS, call: (c, t) => c.get(`/api/v1/members/${t.member.id}`) },
   {
     name: 'POST /members',
     allowed: WRITERS,
-    call: (c, t) => c.post('/api/v1/members', { orgId: t.branch.id, name: '新党员', gender: 'female', status: 'applicant' }),
+    call: (c, t) =>
+      c.post('/api/v1/members', {
+        orgId: t.branch.id,
+        name: '新党员',
+        gender: 'female',
+        status: 'applicant',
+      }),
   },
   {
     name: 'PATCH /members/:id',
@@ -82,7 +115,8 @@ const CASES: Case[] = [
   {
     name: 'POST /members/:id/status',
     allowed: WRITERS,
-    call: (c, t) => c.post(`/api/v1/members/${t.member.id}/status`, { status: 'applicant', date: '2026-01-01' }),
+    call: (c, t) =>
+      c.post(`/api/v1/members/${t.member.id}/status`, { status: 'applicant', date: '2026-01-01' }),
   },
   {
     name: 'POST /members/:id/transfer',
@@ -92,9 +126,17 @@ const CASES: Case[] = [
   {
     name: 'POST /members/:id/account',
     allowed: WRITERS,
-    call: (c, t) => c.post(`/api/v1/members/${t.member.id}/account`, { username: `m${++unique}x`, password: 'a-long-secret' }),
+    call: (c, t) =>
+      c.post(`/api/v1/members/${t.member.id}/account`, {
+        username: `m${++unique}x`,
+        password: 'a-long-secret',
+      }),
   },
-  { name: 'GET /accounts?orgId', allowed: WRITERS, call: (c, t) => c.get(`/api/v1/accounts?orgId=${t.branch.id}`) },
+  {
+    name: 'GET /accounts?orgId',
+    allowed: WRITERS,
+    call: (c, t) => c.get(`/api/v1/accounts?orgId=${t.branch.id}`),
+  },
   {
     name: 'POST /accounts',
     allowed: WRITERS,
@@ -116,12 +158,19 @@ const CASES: Case[] = [
     allowed: WRITERS,
     call: async (c, t) => {
       // A fresh binding each time, so one role's revoke does not leave the next nothing to revoke.
-      const granted = await clients.admin.post(`/api/v1/accounts/${t.account.id}/roles`, { role: 'group_leader', orgId: t.branch.id });
+      const granted = await clients.admin.post(`/api/v1/accounts/${t.account.id}/roles`, {
+        role: 'group_leader',
+        orgId: t.branch.id,
+      });
       const bindingId = granted.json().roles.at(-1).id;
       return c.delete(`/api/v1/accounts/${t.account.id}/roles/${bindingId}`);
     },
   },
-  { name: 'GET /orgs/:id/members.xlsx', allowed: WRITERS, call: (c, t) => c.get(`/api/v1/orgs/${t.branch.id}/members.xlsx`) },
+  {
+    name: 'GET /orgs/:id/members.xlsx',
+    allowed: WRITERS,
+    call: (c, t) => c.get(`/api/v1/orgs/${t.branch.id}/members.xlsx`),
+  },
   {
     name: 'POST /orgs/:id/members/import',
     allowed: WRITERS,
@@ -189,7 +238,8 @@ describe.each(ROLES)('%s', (role) => {
 
 describe('what each role sees', () => {
   it('the tree holds exactly the role’s subtree', async () => {
-    const ids = async (role: Role) => (await clients[role].get('/api/v1/orgs/tree')).json().nodes.map((n: { id: number }) => n.id);
+    const ids = async (role: Role) =>
+      (await clients[role].get('/api/v1/orgs/tree')).json().nodes.map((n: { id: number }) => n.id);
     const township = await ids('township1');
     expect(township).toContain(fx.t1.id);
     expect(township).toContain(fx.b1Sibling.id);
@@ -216,7 +266,13 @@ describe('what each role sees', () => {
   });
 
   it('no route answers without a session', async () => {
-    for (const url of ['/api/v1/orgs/tree', `/api/v1/orgs/${fx.b1.id}`, '/api/v1/members', '/api/v1/accounts', '/api/v1/roster/template.xlsx']) {
+    for (const url of [
+      '/api/v1/orgs/tree',
+      `/api/v1/orgs/${fx.b1.id}`,
+      '/api/v1/members',
+      '/api/v1/accounts',
+      '/api/v1/roster/template.xlsx',
+    ]) {
       const res = await app.inject({ url });
       expect(res.statusCode, url).toBe(401);
     }

@@ -1,6 +1,12 @@
 import type { Locale, Role } from '../../common/enums';
 
-export type Binding = { id: number; role: Role; orgId: number | null; orgPath: string; orgName: string | null };
+export type Binding = {
+  id: number;
+  role: Role;
+  orgId: number | null;
+  orgPath: string;
+  orgName: string | null;
+};
 
 /** The signed-in person as every access check sees them. */
 export type Actor = {

@@ -30,7 +30,15 @@ const ALL: Capability[] = [
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
   admin: ALL,
   supervisor: ALL,
-  secretary: ['org.read', 'org.settings', 'member.read', 'member.write', 'member.sensitive', 'group.write', 'account.manage'],
+  secretary: [
+    'org.read',
+    'org.settings',
+    'member.read',
+    'member.write',
+    'member.sensitive',
+    'group.write',
+    'account.manage',
+  ],
   group_leader: ['org.read', 'member.read'],
   member: ['org.read'],
 };

@@ -9,17 +9,27 @@ import { requestLocale } from './locale';
 export type ZodIssueLike = { code: string; path: PropertyKey[]; message: string } & Record<string, unknown>;
 
 /** One zod issue as a sentence that names the field, in the user's language. */
-export function describeIssue(locale: Locale, issue: ZodIssueLike, label?: string): { field: string; message: string } {
+export function describeIssue(
+  locale: Locale,
+  issue: ZodIssueLike,
+  label?: string,
+): { field: string; message: string } {
   const keys = issue.keys as string[] | undefined;
   const path = issue.path.map(String).join('.');
   const field = keys?.length ? keys.join(', ') : path;
-  const params: Record<string, string | number> = { field: label ?? (keys?.length ? field : fieldLabel(locale, path)) };
+  const params: Record<string, string | number> = {
+    field: label ?? (keys?.length ? field : fieldLabel(locale, path)),
+  };
   let key = 'errors.validation.invalid';
   if (issue.message.startsWith('errors.')) key = issue.message;
-  else if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) key = 'errors.validation.required';
+  else if (issue.code === 'invalid_type' && /received undefined/.test(issue.message))
+    key = 'errors.validation.required';
   else if (issue.code === 'invalid_type') key = 'errors.validation.type';
   else if (issue.code === 'too_small') {
-    key = issue.origin === 'string' && issue.minimum === 1 ? 'errors.validation.required' : 'errors.validation.tooSmall';
+    key =
+      issue.origin === 'string' && issue.minimum === 1
+        ? 'errors.validation.required'
+        : 'errors.validation.tooSmall';
     params.min = Number(issue.minimum);
   } else if (issue.code === 'too_big') {
     key = issue.origin === 'string' ? 'errors.validation.tooLong' : 'errors.validation.tooBig';
@@ -52,17 +62,20 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     return reply.status(400).send({ error: { code: 'invalid_input', message, field } });
   }
   if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-    return reply
-      .status(400)
-      .send({ error: { code: 'invalid_input', message: translate(locale, 'errors.validation.body'), field: 'body' } });
+    return reply.status(400).send({
+      error: { code: 'invalid_input', message: translate(locale, 'errors.validation.body'), field: 'body' },
+    });
   }
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return reply.status(413).send({ error: { code: 'too_large', message: translate(locale, 'errors.tooLarge'), field: 'body' } });
+    return reply
+      .status(413)
+      .send({ error: { code: 'too_large', message: translate(locale, 'errors.tooLarge'), field: 'body' } });
   }
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return reply.status(415).send({ error: { code: 'unsupported_media_type', message: error.message } });
   }
-  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+  const status =
+    error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
   if (status === 500) request.log.error(error);
   return reply.status(status).send({
     error: {

@@ -9,7 +9,14 @@ describe('API documentation', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const path of ['/api/v1/health', '/api/v1/auth/login', '/api/v1/me', '/api/v1/orgs/tree', '/api/v1/members', '/api/v1/orgs/{id}/groups']) {
+    for (const path of [
+      '/api/v1/health',
+      '/api/v1/auth/login',
+      '/api/v1/me',
+      '/api/v1/orgs/tree',
+      '/api/v1/members',
+      '/api/v1/orgs/{id}/groups',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     const login = doc.paths['/api/v1/auth/login'].post;

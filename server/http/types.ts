@@ -5,9 +5,10 @@ import type { Config } from '../config';
 import type { Database } from '../db/open';
 import { unauthenticated } from '../errors';
 
-export type App = FastifyInstance extends FastifyInstance<infer S, infer Req, infer Res, infer L>
-  ? FastifyInstance<S, Req, Res, L, ZodTypeProvider>
-  : never;
+export type App =
+  FastifyInstance extends FastifyInstance<infer S, infer Req, infer Res, infer L>
+    ? FastifyInstance<S, Req, Res, L, ZodTypeProvider>
+    : never;
 
 /** What every route module is given: no globals, so tests build as many apps as they like. */
 export type Deps = { database: Database; config: Config };

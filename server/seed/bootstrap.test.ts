@@ -30,10 +30,14 @@ describe('start-up', () => {
       await Promise.all([migrateDatabase(a.pool), migrateDatabase(b.pool)]);
       const results = await Promise.all([seedIfEmpty(a.db, 'tiny'), seedIfEmpty(b.db, 'tiny')]);
       expect(results.filter((r) => r !== null)).toHaveLength(1);
-      const { rows } = await a.pool.query('SELECT count(*)::int AS n, string_agg(name, \',\' ORDER BY id) AS names FROM members');
+      const { rows } = await a.pool.query(
+        "SELECT count(*)::int AS n, string_agg(name, ',' ORDER BY id) AS names FROM members",
+      );
       const clone = await cloneTemplate(admin, inject('template'));
       const template = connect(clone.url, 'external');
-      const { rows: expected } = await template.pool.query('SELECT count(*)::int AS n, string_agg(name, \',\' ORDER BY id) AS names FROM members');
+      const { rows: expected } = await template.pool.query(
+        "SELECT count(*)::int AS n, string_agg(name, ',' ORDER BY id) AS names FROM members",
+      );
       await template.close();
       await clone.drop();
       expect(rows[0]).toEqual(expected[0]);

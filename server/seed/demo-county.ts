@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm';
-import type { Education, Gender, GroupKind, MemberPost, MemberStatus, OrgKind, OrgLevel } from '../../common/enums';
+import type {
+  Education,
+  Gender,
+  GroupKind,
+  MemberPost,
+  MemberStatus,
+  OrgKind,
+  OrgLevel,
+} from '../../common/enums';
 import { MEMBER_STATUSES } from '../../common/enums';
 import type { FixedDaySetting } from '../../common/fixed-day';
 import { idCheckDigit } from '../../common/validators';
@@ -28,15 +36,42 @@ const SHAPES: Record<Scale, Shape> = {
 };
 
 const COUNTY_ORGANS = [
-  ['县委办公室', 'organ'], ['县人民政府办公室', 'organ'], ['县纪委监委机关', 'organ'], ['县委组织部', 'organ'],
-  ['县委宣传部', 'organ'], ['县教育体育局', 'organ'], ['县卫生健康局', 'organ'], ['县农业农村局', 'organ'],
-  ['县财政局', 'organ'], ['县自然资源局', 'organ'], ['县文化和旅游局', 'organ'], ['县民政局', 'organ'],
-  ['县人民医院', 'hospital'], ['县中医医院', 'hospital'], ['县妇幼保健院', 'hospital'], ['县第一中学', 'school'],
-  ['县民族中学', 'school'], ['县职业高级中学', 'school'], ['县实验小学', 'school'], ['县电力公司', 'enterprise'],
-  ['县供销合作社', 'enterprise'], ['县农村信用合作联社', 'enterprise'], ['县水务公司', 'enterprise'], ['县交通运输局', 'organ'],
-  ['县市场监督管理局', 'organ'], ['县人力资源和社会保障局', 'organ'], ['县住房和城乡建设局', 'organ'], ['县林业和草原局', 'organ'],
-  ['县应急管理局', 'organ'], ['县统计局', 'organ'], ['县审计局', 'organ'], ['县司法局', 'organ'],
-  ['县个体劳动者协会', 'social_organization'], ['县民宿行业协会', 'social_organization'], ['县老年大学', 'school'], ['县图书馆', 'organ'],
+  ['县委办公室', 'organ'],
+  ['县人民政府办公室', 'organ'],
+  ['县纪委监委机关', 'organ'],
+  ['县委组织部', 'organ'],
+  ['县委宣传部', 'organ'],
+  ['县教育体育局', 'organ'],
+  ['县卫生健康局', 'organ'],
+  ['县农业农村局', 'organ'],
+  ['县财政局', 'organ'],
+  ['县自然资源局', 'organ'],
+  ['县文化和旅游局', 'organ'],
+  ['县民政局', 'organ'],
+  ['县人民医院', 'hospital'],
+  ['县中医医院', 'hospital'],
+  ['县妇幼保健院', 'hospital'],
+  ['县第一中学', 'school'],
+  ['县民族中学', 'school'],
+  ['县职业高级中学', 'school'],
+  ['县实验小学', 'school'],
+  ['县电力公司', 'enterprise'],
+  ['县供销合作社', 'enterprise'],
+  ['县农村信用合作联社', 'enterprise'],
+  ['县水务公司', 'enterprise'],
+  ['县交通运输局', 'organ'],
+  ['县市场监督管理局', 'organ'],
+  ['县人力资源和社会保障局', 'organ'],
+  ['县住房和城乡建设局', 'organ'],
+  ['县林业和草原局', 'organ'],
+  ['县应急管理局', 'organ'],
+  ['县统计局', 'organ'],
+  ['县审计局', 'organ'],
+  ['县司法局', 'organ'],
+  ['县个体劳动者协会', 'social_organization'],
+  ['县民宿行业协会', 'social_organization'],
+  ['县老年大学', 'school'],
+  ['县图书馆', 'organ'],
 ] as const;
 
 const branch = (name: string, kind: OrgKind): OrgSpec => ({ name, level: 'branch', kind, children: [] });
@@ -58,7 +93,11 @@ function countyTree(random: Random, shape: Shape): OrgSpec {
         });
       } else children.push(branch(`中共${t}${v}支部委员会`, 'village'));
     });
-    children.push(branch(`${t}机关党支部`, 'organ'), branch(`${t}退休干部党支部`, 'organ'), branch(`${t}中心学校党支部`, 'school'));
+    children.push(
+      branch(`${t}机关党支部`, 'organ'),
+      branch(`${t}退休干部党支部`, 'organ'),
+      branch(`${t}中心学校党支部`, 'school'),
+    );
     if (shape.villages > 2) {
       children.push(
         branch(`${t}卫生院党支部`, 'hospital'),
@@ -92,18 +131,32 @@ const STATUS_MIX = [
   ['applicant', 4],
 ] as const;
 const EDUCATION_MIX: readonly (readonly [Education, number])[] = [
-  ['primary', 12], ['junior_high', 28], ['senior_high', 16], ['vocational', 8], ['associate', 14], ['bachelor', 18], ['master', 3], ['doctorate', 1],
+  ['primary', 12],
+  ['junior_high', 28],
+  ['senior_high', 16],
+  ['vocational', 8],
+  ['associate', 14],
+  ['bachelor', 18],
+  ['master', 3],
+  ['doctorate', 1],
 ];
 
 /** Dates of each step along the development path up to `status`, oldest first. */
-function statusSteps(random: Random, status: MemberStatus, birth: Date): { status: MemberStatus; date: string }[] {
+function statusSteps(
+  random: Random,
+  status: MemberStatus,
+  birth: Date,
+): { status: MemberStatus; date: string }[] {
   const upTo = MEMBER_STATUSES.indexOf(status);
   // The last step happened within the last few years (for the latest steps) or long ago (full members).
   const lastAgeDays = status === 'full' ? random.int(400, 12_000) : random.int(20, 300);
   const gaps = [0, random.int(180, 400), random.int(370, 600), random.int(60, 200), 365];
   const totalGap = gaps.slice(1, upTo + 1).reduce((s, g) => s + g, 0);
   const reference = Date.UTC(2026, 9, 31);
-  let t = Math.max(reference - (lastAgeDays + totalGap) * 86_400_000, birth.getTime() + 18 * 365 * 86_400_000);
+  let t = Math.max(
+    reference - (lastAgeDays + totalGap) * 86_400_000,
+    birth.getTime() + 18 * 365 * 86_400_000,
+  );
   return MEMBER_STATUSES.slice(0, upTo + 1).map((s, i) => {
     t += gaps[i]! * 86_400_000;
     return { status: s, date: new Date(Math.min(t, reference)).toISOString().slice(0, 10) };
@@ -112,7 +165,12 @@ function statusSteps(random: Random, status: MemberStatus, birth: Date): { statu
 
 type MemberDraft = typeof members.$inferInsert & { steps: { status: MemberStatus; date: string }[] };
 
-function draftMembers(random: Random, orgId: number, count: number, counter: { n: number; ids: Map<string, number> }) {
+function draftMembers(
+  random: Random,
+  orgId: number,
+  count: number,
+  counter: { n: number; ids: Map<string, number> },
+) {
   const drafts: MemberDraft[] = [];
   for (let i = 0; i < count; i++) {
     const k = counter.n++;
@@ -128,7 +186,15 @@ function draftMembers(random: Random, orgId: number, count: number, counter: { n
     const order = String(seq * 2 + (gender === 'male' ? 1 : 0)).padStart(3, '0');
     const first17 = `539901${ymd}${order}`;
     const posts: MemberPost[] =
-      i === 0 ? ['secretary'] : i === 1 ? ['organization_member'] : i === 2 ? ['propaganda_member'] : i === 3 && count > 25 ? ['deputy_secretary'] : [];
+      i === 0
+        ? ['secretary']
+        : i === 1
+          ? ['organization_member']
+          : i === 2
+            ? ['propaganda_member']
+            : i === 3 && count > 25
+              ? ['deputy_secretary']
+              : [];
     const isMobile = i > 3 && random.next() < 0.06;
     drafts.push({
       orgId,
@@ -142,7 +208,9 @@ function draftMembers(random: Random, orgId: number, count: number, counter: { n
       status,
       posts,
       isMobile,
-      currentLocation: isMobile ? random.pick(['昆明市', '大理市', '丽江市', '成都市', '拉萨市', '广州市', '上海市']) : null,
+      currentLocation: isMobile
+        ? random.pick(['昆明市', '大理市', '丽江市', '成都市', '拉萨市', '广州市', '上海市'])
+        : null,
       steps: statusSteps(random, status, birth),
     });
   }
@@ -202,7 +270,9 @@ export async function seedDemoCounty(db: DbOrTx, scale: Scale): Promise<{ orgs: 
       UPDATE orgs SET path = t.path FROM t WHERE orgs.id = t.id`);
 
     const counter = { n: 0, ids: new Map<string, number>() };
-    const drafts = branches.flatMap((b) => draftMembers(random, b.id, random.int(...shape.branchSize), counter));
+    const drafts = branches.flatMap((b) =>
+      draftMembers(random, b.id, random.int(...shape.branchSize), counter),
+    );
     const ids: number[] = [];
     await insertBatched(drafts, 1000, async (batch) => {
       const rows = await tx
@@ -211,7 +281,9 @@ export async function seedDemoCounty(db: DbOrTx, scale: Scale): Promise<{ orgs: 
         .returning({ id: members.id });
       ids.push(...rows.map((r) => r.id));
     });
-    const history = drafts.flatMap((d, i) => d.steps.map((s) => ({ memberId: ids[i]!, status: s.status, date: s.date })));
+    const history = drafts.flatMap((d, i) =>
+      d.steps.map((s) => ({ memberId: ids[i]!, status: s.status, date: s.date })),
+    );
     await insertBatched(history, 3000, (batch) => tx.insert(memberStatusHistory).values(batch));
     await seedGroups(tx, drafts, ids);
     await seedDemoAccounts(tx, passwordHash, drafts, ids);
@@ -223,7 +295,8 @@ export async function seedDemoCounty(db: DbOrTx, scale: Scale): Promise<{ orgs: 
 async function seedGroups(tx: DbOrTx, drafts: MemberDraft[], ids: number[]) {
   const byOrg = new Map<number, number[]>();
   drafts.forEach((d, i) => {
-    if (d.status === 'full' || d.status === 'probationary') byOrg.set(d.orgId, [...(byOrg.get(d.orgId) ?? []), i]);
+    if (d.status === 'full' || d.status === 'probationary')
+      byOrg.set(d.orgId, [...(byOrg.get(d.orgId) ?? []), i]);
   });
   const kinds: GroupKind[] = ['residence', 'work', 'residence', 'mobile'];
   for (const [orgId, list] of byOrg) {
@@ -232,20 +305,31 @@ async function seedGroups(tx: DbOrTx, drafts: MemberDraft[], ids: number[]) {
     const size = Math.floor(list.length / groupCount);
     for (let g = 0; g < groupCount; g++) {
       const chosen = list.slice(g * size, (g + 1) * size);
-      const leader = chosen.find((i) => drafts[i]!.status === 'full' && drafts[i]!.posts!.length === 0) ?? chosen.find((i) => drafts[i]!.status === 'full')!;
+      const leader =
+        chosen.find((i) => drafts[i]!.status === 'full' && drafts[i]!.posts!.length === 0) ??
+        chosen.find((i) => drafts[i]!.status === 'full')!;
       const [group] = await tx
         .insert(partyGroups)
         .values({ orgId, name: `第${'一二三四'[g]}党小组`, kind: kinds[g]!, leaderId: ids[leader]! })
         .returning({ id: partyGroups.id });
-      await tx.execute(sql`UPDATE members SET group_id = ${group!.id} WHERE id = ANY(${sql.param(chosen.map((i) => ids[i]!))}::int[])`);
-      await tx.execute(sql`UPDATE members SET posts = array_append(posts, 'group_leader') WHERE id = ${ids[leader]!} AND NOT ('group_leader' = ANY(posts))`);
+      await tx.execute(
+        sql`UPDATE members SET group_id = ${group!.id} WHERE id = ANY(${sql.param(chosen.map((i) => ids[i]!))}::int[])`,
+      );
+      await tx.execute(
+        sql`UPDATE members SET posts = array_append(posts, 'group_leader') WHERE id = ${ids[leader]!} AND NOT ('group_leader' = ANY(posts))`,
+      );
     }
   }
 }
 
 async function seedDemoAccounts(tx: DbOrTx, passwordHash: string, drafts: MemberDraft[], ids: number[]) {
   const [county] = await tx.select({ id: orgs.id }).from(orgs).where(sql`parent_id IS NULL`);
-  const [township] = await tx.select({ id: orgs.id, path: orgs.path }).from(orgs).where(sql`parent_id = ${county!.id}`).orderBy(orgs.id).limit(1);
+  const [township] = await tx
+    .select({ id: orgs.id, path: orgs.path })
+    .from(orgs)
+    .where(sql`parent_id = ${county!.id}`)
+    .orderBy(orgs.id)
+    .limit(1);
   const [firstBranch] = await tx
     .select({ id: orgs.id })
     .from(orgs)
@@ -257,18 +341,54 @@ async function seedDemoAccounts(tx: DbOrTx, passwordHash: string, drafts: Member
   const member = inBranch.find(({ d }) => d.status === 'full' && !d.posts?.length)!;
   const accounts = [
     { username: 'admin', name: '系统管理员', role: 'admin', orgId: null, memberId: null, phone: null },
-    { username: 'county', name: '县委组织部', role: 'supervisor', orgId: county!.id, memberId: null, phone: null },
-    { username: 'township1', name: '乡镇组织委员', role: 'supervisor', orgId: township!.id, memberId: null, phone: null },
-    { username: 'secretary1', name: secretary.d.name, role: 'secretary', orgId: firstBranch!.id, memberId: secretary.id, phone: secretary.d.phone },
-    { username: 'member1', name: member.d.name, role: 'member', orgId: firstBranch!.id, memberId: member.id, phone: member.d.phone },
+    {
+      username: 'county',
+      name: '县委组织部',
+      role: 'supervisor',
+      orgId: county!.id,
+      memberId: null,
+      phone: null,
+    },
+    {
+      username: 'township1',
+      name: '乡镇组织委员',
+      role: 'supervisor',
+      orgId: township!.id,
+      memberId: null,
+      phone: null,
+    },
+    {
+      username: 'secretary1',
+      name: secretary.d.name,
+      role: 'secretary',
+      orgId: firstBranch!.id,
+      memberId: secretary.id,
+      phone: secretary.d.phone,
+    },
+    {
+      username: 'member1',
+      name: member.d.name,
+      role: 'member',
+      orgId: firstBranch!.id,
+      memberId: member.id,
+      phone: member.d.phone,
+    },
   ] as const;
   for (const a of accounts) {
     const [user] = await tx
       .insert(users)
-      .values({ username: a.username, name: a.name, phone: a.phone ?? null, passwordHash, memberId: a.memberId, isDemo: true })
+      .values({
+        username: a.username,
+        name: a.name,
+        phone: a.phone ?? null,
+        passwordHash,
+        memberId: a.memberId,
+        isDemo: true,
+      })
       .returning({ id: users.id });
     await tx.insert(roleBindings).values({ userId: user!.id, role: a.role, orgId: a.orgId });
     // The secretary is also a member of their branch, as on paper.
-    if (a.role === 'secretary') await tx.insert(roleBindings).values({ userId: user!.id, role: 'member', orgId: a.orgId });
+    if (a.role === 'secretary')
+      await tx.insert(roleBindings).values({ userId: user!.id, role: 'member', orgId: a.orgId });
   }
 }

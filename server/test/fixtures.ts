@@ -16,20 +16,34 @@ export async function tinyCounty(db: Db) {
     const [b] = await db
       .select()
       .from(orgs)
-      .where(and(like(orgs.path, `${root.path}%`), eq(orgs.level, 'branch'), not.length ? notInArray(orgs.id, not) : undefined))
+      .where(
+        and(
+          like(orgs.path, `${root.path}%`),
+          eq(orgs.level, 'branch'),
+          not.length ? notInArray(orgs.id, not) : undefined,
+        ),
+      )
       .orderBy(orgs.id)
       .limit(1);
     return b!;
   };
   const b1Sibling = await branchIn(t1!, [b1!.id]);
   const b2 = await branchIn(t2!);
-  const accounts = await db.select({ username: users.username, memberId: users.memberId, id: users.id }).from(users);
+  const accounts = await db
+    .select({ username: users.username, memberId: users.memberId, id: users.id })
+    .from(users);
   const memberOf = (username: string) => accounts.find((a) => a.username === username)!.memberId!;
   const someMember = async (orgId: number) => {
     const [m] = await db
       .select()
       .from(members)
-      .where(and(eq(members.orgId, orgId), ne(members.id, memberOf('member1')), ne(members.id, memberOf('secretary1'))))
+      .where(
+        and(
+          eq(members.orgId, orgId),
+          ne(members.id, memberOf('member1')),
+          ne(members.id, memberOf('secretary1')),
+        ),
+      )
       .orderBy(members.id)
       .limit(1);
     return m!;

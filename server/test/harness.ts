@@ -6,8 +6,13 @@ import { DEMO_PASSWORD } from '../seed/demo-county';
 import { cloneTemplate } from './test-server';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-// biome-ignore lint/suspicious/noExplicitAny: a reply is whatever the test asserts it to be
-type Reply = { statusCode: number; json: <T = any>() => T; body: string; rawPayload: Buffer; headers: Record<string, unknown> };
+type Reply = {
+  statusCode: number;
+  json: <T = any>() => T;
+  body: string;
+  rawPayload: Buffer;
+  headers: Record<string, unknown>;
+};
 
 /**
  * The app on its own database (a clone of the migrated, tiny-demo template), closed and
@@ -26,7 +31,11 @@ export async function testApp() {
 
   /** A signed-in client that sends the session cookie and CSRF token like the web client. */
   async function as(username: string, password = DEMO_PASSWORD) {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password },
+    });
     if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
     const cookie = res.cookies.find((c) => c.name === 'vg_session')!.value;
     const csrf = res.json().csrfToken as string;
@@ -36,14 +45,19 @@ export async function testApp() {
         url,
         cookies: { vg_session: cookie },
         headers: { 'x-csrf-token': csrf, ...headers },
-        ...(payload === undefined ? {} : Buffer.isBuffer(payload) ? { payload } : { payload: payload as object }),
+        ...(payload === undefined
+          ? {}
+          : Buffer.isBuffer(payload)
+            ? { payload }
+            : { payload: payload as object }),
       }) as unknown as Promise<Reply>;
     return {
       cookie,
       csrf,
       me: res.json(),
       get: (url: string, headers?: Record<string, string>) => call('GET', url, undefined, headers),
-      post: (url: string, body?: unknown, headers?: Record<string, string>) => call('POST', url, body ?? {}, headers),
+      post: (url: string, body?: unknown, headers?: Record<string, string>) =>
+        call('POST', url, body ?? {}, headers),
       patch: (url: string, body: unknown) => call('PATCH', url, body),
       put: (url: string, body: unknown) => call('PUT', url, body),
       delete: (url: string) => call('DELETE', url),

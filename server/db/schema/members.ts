@@ -1,4 +1,14 @@
-import { boolean, date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import type { Education, Gender, GroupKind, MemberPost, MemberStatus } from '../../../common/enums';
 import { orgs } from './orgs';
 

@@ -15,7 +15,13 @@ async function present(db: DbOrTx, userIds: number[]): Promise<Account[]> {
   const [rows, bindings] = await Promise.all([
     db.select().from(users).where(inArray(users.id, userIds)).orderBy(users.id),
     db
-      .select({ id: roleBindings.id, userId: roleBindings.userId, role: roleBindings.role, orgId: roleBindings.orgId, orgName: orgs.name })
+      .select({
+        id: roleBindings.id,
+        userId: roleBindings.userId,
+        role: roleBindings.role,
+        orgId: roleBindings.orgId,
+        orgName: orgs.name,
+      })
       .from(roleBindings)
       .leftJoin(orgs, eq(orgs.id, roleBindings.orgId))
       .where(inArray(roleBindings.userId, userIds))
@@ -57,16 +63,25 @@ async function grantTarget(tx: DbOrTx, actor: Actor, grant: RoleGrant) {
   const org = await loadOrg(tx, actor, grant.orgId);
   authorize(actor, 'account.manage', org.path);
   if (!grantableAt(actor, org.path).includes(grant.role)) {
-    throw new AppError(403, 'role_not_allowed', 'errors.account.roleNotAllowed', { role: `enums.role.${grant.role}` }, 'role');
+    throw new AppError(
+      403,
+      'role_not_allowed',
+      'errors.account.roleNotAllowed',
+      { role: `enums.role.${grant.role}` },
+      'role',
+    );
   }
   return org;
 }
 
 function rethrowTaken(e: unknown, username: string): never {
   const constraint = uniqueViolation(e);
-  if (constraint === 'users_username_key') throw conflict('username_taken', 'errors.account.usernameTaken', { username }, 'username');
-  if (constraint === 'users_phone_key') throw conflict('phone_taken', 'errors.account.phoneTaken', {}, 'phone');
-  if (constraint === 'users_member_key') throw conflict('member_has_account', 'errors.account.memberHasAccount');
+  if (constraint === 'users_username_key')
+    throw conflict('username_taken', 'errors.account.usernameTaken', { username }, 'username');
+  if (constraint === 'users_phone_key')
+    throw conflict('phone_taken', 'errors.account.phoneTaken', {}, 'phone');
+  if (constraint === 'users_member_key')
+    throw conflict('member_has_account', 'errors.account.memberHasAccount');
   throw e;
 }
 
@@ -79,7 +94,9 @@ export async function createAccount(db: Db, actor: Actor, input: AccountCreate):
         .insert(users)
         .values({ username: input.username, name: input.name, phone: input.phone ?? null, passwordHash })
         .returning({ id: users.id });
-      await tx.insert(roleBindings).values({ userId: user!.id, role: input.role.role, orgId: input.role.orgId });
+      await tx
+        .insert(roleBindings)
+        .values({ userId: user!.id, role: input.role.role, orgId: input.role.orgId });
       return (await present(tx, [user!.id]))[0]!;
     });
   } catch (e) {
@@ -87,12 +104,23 @@ export async function createAccount(db: Db, actor: Actor, input: AccountCreate):
   }
 }
 
-export async function createMemberAccount(db: Db, actor: Actor, memberId: number, input: MemberAccountCreate): Promise<Account> {
+export async function createMemberAccount(
+  db: Db,
+  actor: Actor,
+  memberId: number,
+  input: MemberAccountCreate,
+): Promise<Account> {
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction(async (tx) => {
       const [member] = await tx
-        .select({ id: members.id, name: members.name, phone: members.phone, orgId: members.orgId, path: orgs.path })
+        .select({
+          id: members.id,
+          name: members.name,
+          phone: members.phone,
+          orgId: members.orgId,
+          path: orgs.path,
+        })
         .from(members)
         .innerJoin(orgs, eq(orgs.id, members.orgId))
         .where(eq(members.id, memberId));
@@ -134,7 +162,12 @@ export async function grantRole(db: Db, actor: Actor, accountId: number, grant: 
   });
 }
 
-export async function revokeRole(db: Db, actor: Actor, accountId: number, bindingId: number): Promise<Account> {
+export async function revokeRole(
+  db: Db,
+  actor: Actor,
+  accountId: number,
+  bindingId: number,
+): Promise<Account> {
   return db.transaction(async (tx) => {
     await loadAccountForWrite(tx, actor, accountId);
     const [binding] = await tx
@@ -143,7 +176,10 @@ export async function revokeRole(db: Db, actor: Actor, accountId: number, bindin
       .where(and(eq(roleBindings.id, bindingId), eq(roleBindings.userId, accountId)));
     if (!binding || binding.orgId === null) throw notFound();
     await grantTarget(tx, actor, { role: binding.role as RoleGrant['role'], orgId: binding.orgId });
-    const all = await tx.select({ id: roleBindings.id }).from(roleBindings).where(eq(roleBindings.userId, accountId));
+    const all = await tx
+      .select({ id: roleBindings.id })
+      .from(roleBindings)
+      .where(eq(roleBindings.userId, accountId));
     if (all.length <= 1) throw ruleBroken('last_role', 'errors.account.lastRole');
     await tx.delete(roleBindings).where(eq(roleBindings.id, bindingId));
     return (await present(tx, [accountId]))[0]!;

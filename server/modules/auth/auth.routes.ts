@@ -1,7 +1,7 @@
 import { ChangePasswordRequest, LocaleUpdate, LoginRequest, Me } from '../../../common/schemas/auth';
 import { ApiErrorBody, Ok } from '../../../common/schemas/common';
 import { type App, actorOf, type Deps } from '../../http/types';
-import { changePassword, login, loadMe, setLocale } from './auth.service';
+import { changePassword, loadMe, login, setLocale } from './auth.service';
 import { deleteSession, SESSION_COOKIE, sessionCsrf } from './sessions';
 
 export function authRoutes(app: App, { database, config }: Deps) {
@@ -31,17 +31,25 @@ export function authRoutes(app: App, { database, config }: Deps) {
     },
   );
 
-  app.post('/api/v1/auth/logout', { schema: { tags: ['auth'], response: { 200: Ok } } }, async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) await deleteSession(db, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true as const };
-  });
+  app.post(
+    '/api/v1/auth/logout',
+    { schema: { tags: ['auth'], response: { 200: Ok } } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await deleteSession(db, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
 
-  app.get('/api/v1/me', { schema: { tags: ['auth'], response: { 200: Me, 401: ApiErrorBody } } }, async (request) => {
-    const actor = actorOf(request);
-    return loadMe(db, actor.userId, actor.csrfToken);
-  });
+  app.get(
+    '/api/v1/me',
+    { schema: { tags: ['auth'], response: { 200: Me, 401: ApiErrorBody } } },
+    async (request) => {
+      const actor = actorOf(request);
+      return loadMe(db, actor.userId, actor.csrfToken);
+    },
+  );
 
   app.post(
     '/api/v1/me/password',

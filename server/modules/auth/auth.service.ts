@@ -31,7 +31,13 @@ export async function login(db: Db, config: Config, input: LoginRequest, ip: str
 
 export function presentMe(actor: Omit<Actor, 'csrfToken'>, csrfToken: string): Me {
   return {
-    user: { id: actor.userId, username: actor.username, name: actor.name, locale: actor.locale, memberId: actor.memberId },
+    user: {
+      id: actor.userId,
+      username: actor.username,
+      name: actor.name,
+      locale: actor.locale,
+      memberId: actor.memberId,
+    },
     roles: actor.bindings.map((b) => ({ role: b.role, orgId: b.orgId, orgName: b.orgName })),
     csrfToken,
   };
@@ -41,7 +47,12 @@ export async function loadMe(db: Db, userId: number, csrfToken: string): Promise
   return presentMe(await actorBindings(db, userId), csrfToken);
 }
 
-export async function changePassword(db: Db, actor: Actor, input: ChangePasswordRequest, sessionToken: string) {
+export async function changePassword(
+  db: Db,
+  actor: Actor,
+  input: ChangePasswordRequest,
+  sessionToken: string,
+) {
   const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw invalidField('currentPassword', 'errors.auth.wrongPassword');

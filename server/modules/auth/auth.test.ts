@@ -24,7 +24,9 @@ describe('login', () => {
     expect(me.statusCode).toBe(200);
     const body = me.json();
     expect(body.user).toMatchObject({ username: 'township1', name: expect.any(String) });
-    expect(body.roles).toEqual([{ role: 'supervisor', orgId: expect.any(Number), orgName: '中共松林镇委员会' }]);
+    expect(body.roles).toEqual([
+      { role: 'supervisor', orgId: expect.any(Number), orgName: '中共松林镇委员会' },
+    ]);
   });
 
   it('signs in with the phone number of the account', async () => {
@@ -39,14 +41,25 @@ describe('login', () => {
     const zh = await login('county', 'wrong-password', { 'x-forwarded-for': '10.0.0.1' });
     expect(zh.statusCode).toBe(401);
     expect(zh.json().error).toEqual({ code: 'invalid_credentials', message: '用户名或密码错误' });
-    const en = await login('county', 'wrong-password', { 'accept-language': 'en-US,en', 'x-forwarded-for': '10.0.0.1' });
+    const en = await login('county', 'wrong-password', {
+      'accept-language': 'en-US,en',
+      'x-forwarded-for': '10.0.0.1',
+    });
     expect(en.json().error.message).toBe('Wrong username or password');
   });
 
   it('names the missing field of a malformed request', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'county' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'county' },
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatchObject({ code: 'invalid_input', field: 'password', message: '密码：必填' });
+    expect(res.json().error).toMatchObject({
+      code: 'invalid_input',
+      field: 'password',
+      message: '密码：必填',
+    });
     const notJson = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
@@ -74,7 +87,8 @@ describe('login', () => {
 
   it('throttles an IP that guesses across accounts', async () => {
     const ip = { 'x-forwarded-for': '10.2.0.1' };
-    for (const name of ['a1', 'a2', 'a3', 'a4', 'a5']) expect((await login(name, 'x', ip)).statusCode).toBe(401);
+    for (const name of ['a1', 'a2', 'a3', 'a4', 'a5'])
+      expect((await login(name, 'x', ip)).statusCode).toBe(401);
     expect((await login('county', 'vanguard-demo', ip)).statusCode).toBe(429);
     expect((await login('county', 'vanguard-demo', { 'x-forwarded-for': '10.2.0.2' })).statusCode).toBe(200);
   });
@@ -126,20 +140,33 @@ describe('session', () => {
 describe('change password', () => {
   it('requires the current password, naming the field', async () => {
     const c = await as('member1');
-    const res = await c.post('/api/v1/me/password', { currentPassword: 'wrong', newPassword: 'another-secret' });
+    const res = await c.post('/api/v1/me/password', {
+      currentPassword: 'wrong',
+      newPassword: 'another-secret',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ field: 'currentPassword', message: '当前密码不正确' });
-    const short = await c.post('/api/v1/me/password', { currentPassword: 'vanguard-demo', newPassword: 'short' });
+    const short = await c.post('/api/v1/me/password', {
+      currentPassword: 'vanguard-demo',
+      newPassword: 'short',
+    });
     expect(short.json().error).toMatchObject({ field: 'newPassword', message: '新密码：至少 8 个字符' });
   });
 
   it('changes it and signs out other sessions', async () => {
     const other = await as('secretary1');
     const c = await as('secretary1');
-    expect((await c.post('/api/v1/me/password', { currentPassword: 'vanguard-demo', newPassword: 'a-new-secret' })).statusCode).toBe(200);
+    expect(
+      (await c.post('/api/v1/me/password', { currentPassword: 'vanguard-demo', newPassword: 'a-new-secret' }))
+        .statusCode,
+    ).toBe(200);
     expect((await other.get('/api/v1/me')).statusCode).toBe(401);
     expect((await c.get('/api/v1/me')).statusCode).toBe(200);
-    expect((await login('secretary1', 'vanguard-demo', { 'x-forwarded-for': '10.3.0.1' })).statusCode).toBe(401);
-    expect((await login('secretary1', 'a-new-secret', { 'x-forwarded-for': '10.3.0.1' })).statusCode).toBe(200);
+    expect((await login('secretary1', 'vanguard-demo', { 'x-forwarded-for': '10.3.0.1' })).statusCode).toBe(
+      401,
+    );
+    expect((await login('secretary1', 'a-new-secret', { 'x-forwarded-for': '10.3.0.1' })).statusCode).toBe(
+      200,
+    );
   });
 });

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, inArray, lt } from 'drizzle-orm';
+import type { Actor } from '../../access/actor';
 import type { DbOrTx } from '../../db/open';
 import { orgs, roleBindings, sessions, users } from '../../db/schema/index';
-import type { Actor } from '../../access/actor';
 
 export const SESSION_COOKIE = 'vg_session';
 
@@ -45,7 +45,10 @@ export async function actorBindings(db: DbOrTx, userId: number): Promise<Omit<Ac
     .orderBy(roleBindings.id);
   const orgIds = rows.map((r) => r.orgId).filter((id): id is number => id !== null);
   const orgRows = orgIds.length
-    ? await db.select({ id: orgs.id, path: orgs.path, name: orgs.name }).from(orgs).where(inArray(orgs.id, orgIds))
+    ? await db
+        .select({ id: orgs.id, path: orgs.path, name: orgs.name })
+        .from(orgs)
+        .where(inArray(orgs.id, orgIds))
     : [];
   const byId = new Map(orgRows.map((o) => [o.id, o]));
   return {

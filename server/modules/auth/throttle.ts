@@ -17,7 +17,9 @@ export async function secondsUntilAllowed(db: DbOrTx, keys: string[], limit: num
       key: loginFailures.key,
       n: sql<number>`count(*)::int`,
       // The failure whose expiry frees one slot: the limit-th most recent one (epoch ms).
-      freeing: sql<number | null>`((array_agg(extract(epoch FROM ${loginFailures.at}) ORDER BY ${loginFailures.at} DESC))[${limit}] * 1000)::float8`,
+      freeing: sql<
+        number | null
+      >`((array_agg(extract(epoch FROM ${loginFailures.at}) ORDER BY ${loginFailures.at} DESC))[${limit}] * 1000)::float8`,
     })
     .from(loginFailures)
     .where(and(inArray(loginFailures.key, keys), gt(loginFailures.at, since)))

@@ -11,7 +11,13 @@ const PARTY_MEMBER: ReadonlySet<MemberStatus> = new Set(['probationary', 'full']
  */
 export function checkGroupComposition(list: GroupMember[], leaderId: number | null): void {
   const outsider = list.find((m) => !PARTY_MEMBER.has(m.status));
-  if (outsider) throw ruleBroken('group_not_party_member', 'errors.group.notPartyMember', { name: outsider.name }, 'memberIds');
+  if (outsider)
+    throw ruleBroken(
+      'group_not_party_member',
+      'errors.group.notPartyMember',
+      { name: outsider.name },
+      'memberIds',
+    );
   if (list.length < GROUP_MIN_MEMBERS) {
     throw ruleBroken(
       'group_too_few_members',
@@ -26,12 +32,16 @@ export function checkGroupComposition(list: GroupMember[], leaderId: number | nu
   if (leaderId !== null) {
     const leader = list.find((m) => m.id === leaderId);
     if (!leader) throw ruleBroken('group_leader_not_member', 'errors.group.leaderNotMember', {}, 'leaderId');
-    if (leader.status !== 'full') throw ruleBroken('group_probationary_leader', 'errors.group.probationaryLeader', {}, 'leaderId');
+    if (leader.status !== 'full')
+      throw ruleBroken('group_probationary_leader', 'errors.group.probationaryLeader', {}, 'leaderId');
   }
 }
 
 /** Whether the group would still meet the size rules without the members leaving it. */
 export function staysValidWithout(list: GroupMember[], leaving: ReadonlySet<number>): boolean {
   const rest = list.filter((m) => !leaving.has(m.id));
-  return rest.length >= GROUP_MIN_MEMBERS && rest.filter((m) => m.status === 'full').length >= GROUP_MIN_FULL_MEMBERS;
+  return (
+    rest.length >= GROUP_MIN_MEMBERS &&
+    rest.filter((m) => m.status === 'full').length >= GROUP_MIN_FULL_MEMBERS
+  );
 }

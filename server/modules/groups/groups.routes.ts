@@ -14,15 +14,20 @@ export function groupsRoutes(app: App, { database: { db } }: Deps) {
   app.post(
     '/api/v1/orgs/:id/groups',
     { schema: { tags, params: IdParams, body: GroupCreate, response: { 201: PartyGroup } } },
-    async (request, reply) => reply.status(201).send(await createGroup(db, actorOf(request), request.params.id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createGroup(db, actorOf(request), request.params.id, request.body)),
   );
   app.patch(
     '/api/v1/groups/:id',
     { schema: { tags, params: IdParams, body: GroupUpdate, response: { 200: PartyGroup } } },
     (request) => updateGroup(db, actorOf(request), request.params.id, request.body),
   );
-  app.delete('/api/v1/groups/:id', { schema: { tags, params: IdParams, response: { 200: Ok } } }, async (request) => {
-    await deleteGroup(db, actorOf(request), request.params.id);
-    return { ok: true as const };
-  });
+  app.delete(
+    '/api/v1/groups/:id',
+    { schema: { tags, params: IdParams, response: { 200: Ok } } },
+    async (request) => {
+      await deleteGroup(db, actorOf(request), request.params.id);
+      return { ok: true as const };
+    },
+  );
 }

@@ -35,7 +35,11 @@ async function present(db: DbOrTx, groups: GroupRow[]): Promise<PartyGroup[]> {
 export async function listGroups(db: Db, actor: Actor, orgId: number): Promise<PartyGroup[]> {
   const org = await loadOrg(db, actor, orgId);
   authorize(actor, 'member.read', org.path);
-  const groups = await db.select().from(partyGroups).where(eq(partyGroups.orgId, orgId)).orderBy(partyGroups.id);
+  const groups = await db
+    .select()
+    .from(partyGroups)
+    .where(eq(partyGroups.orgId, orgId))
+    .orderBy(partyGroups.id);
   return present(db, groups);
 }
 
@@ -57,7 +61,13 @@ async function chooseMembers(tx: DbOrTx, orgId: number, memberIds: number[], gro
   const ids = [...new Set(memberIds)];
   const rows = ids.length
     ? await tx
-        .select({ id: members.id, name: members.name, status: members.status, orgId: members.orgId, groupId: members.groupId })
+        .select({
+          id: members.id,
+          name: members.name,
+          status: members.status,
+          orgId: members.orgId,
+          groupId: members.groupId,
+        })
         .from(members)
         .where(inArray(members.id, ids))
         .for('update')
@@ -65,17 +75,35 @@ async function chooseMembers(tx: DbOrTx, orgId: number, memberIds: number[], gro
   for (const id of ids) {
     const m = rows.find((r) => r.id === id);
     if (!m || m.orgId !== orgId) {
-      throw ruleBroken('group_member_not_in_branch', 'errors.group.memberNotInBranch', { name: m?.name ?? `#${id}` }, 'memberIds');
+      throw ruleBroken(
+        'group_member_not_in_branch',
+        'errors.group.memberNotInBranch',
+        { name: m?.name ?? `#${id}` },
+        'memberIds',
+      );
     }
     if (m.groupId !== null && m.groupId !== groupId) {
-      const [other] = await tx.select({ name: partyGroups.name }).from(partyGroups).where(eq(partyGroups.id, m.groupId));
-      throw ruleBroken('group_member_in_other_group', 'errors.group.memberInOtherGroup', { name: m.name, group: other?.name ?? '' }, 'memberIds');
+      const [other] = await tx
+        .select({ name: partyGroups.name })
+        .from(partyGroups)
+        .where(eq(partyGroups.id, m.groupId));
+      throw ruleBroken(
+        'group_member_in_other_group',
+        'errors.group.memberInOtherGroup',
+        { name: m.name, group: other?.name ?? '' },
+        'memberIds',
+      );
     }
   }
   return rows;
 }
 
-export async function createGroup(db: Db, actor: Actor, orgId: number, input: GroupCreate): Promise<PartyGroup> {
+export async function createGroup(
+  db: Db,
+  actor: Actor,
+  orgId: number,
+  input: GroupCreate,
+): Promise<PartyGroup> {
   return db.transaction(async (tx) => {
     const org = await loadOrg(tx, actor, orgId, true);
     authorize(actor, 'group.write', org.path);
@@ -108,7 +136,12 @@ export async function updateGroup(db: Db, actor: Actor, id: number, input: Group
     await tx
       .update(members)
       .set({ groupId: null })
-      .where(and(eq(members.groupId, id), memberIds.length ? sql`${members.id} <> ALL(${sql.param(memberIds)}::int[])` : sql`true`));
+      .where(
+        and(
+          eq(members.groupId, id),
+          memberIds.length ? sql`${members.id} <> ALL(${sql.param(memberIds)}::int[])` : sql`true`,
+        ),
+      );
     if (memberIds.length) await tx.update(members).set({ groupId: id }).where(inArray(members.id, memberIds));
     return (await present(tx, [updated!]))[0]!;
   });
@@ -126,7 +159,10 @@ export async function deleteGroup(db: Db, actor: Actor, id: number): Promise<voi
  * Called inside any change that takes a member out of their group (a transfer): refuses when the
  * group would break its rules, and otherwise releases the member (and the lead, if they held it).
  */
-export async function releaseFromGroup(tx: DbOrTx, member: { id: number; groupId: number | null }): Promise<void> {
+export async function releaseFromGroup(
+  tx: DbOrTx,
+  member: { id: number; groupId: number | null },
+): Promise<void> {
   if (member.groupId === null) return;
   const [group] = await tx.select().from(partyGroups).where(eq(partyGroups.id, member.groupId)).for('update');
   const list = await tx
@@ -140,6 +176,11 @@ export async function releaseFromGroup(tx: DbOrTx, member: { id: number; groupId
   await tx
     .update(partyGroups)
     .set({ leaderId: null })
-    .where(and(eq(partyGroups.id, member.groupId), isNotNull(partyGroups.leaderId), eq(partyGroups.leaderId, member.id)));
+    .where(
+      and(
+        eq(partyGroups.id, member.groupId),
+        isNotNull(partyGroups.leaderId),
+        eq(partyGroups.leaderId, member.id),
+      ),
+    );
 }
-

@@ -13,11 +13,30 @@ let probationary: M[];
 /** A fresh branch with a known mix of members, so group rules are tested on exact numbers. */
 beforeAll(async () => {
   const county = await as('county');
-  branchId = (await county.post('/api/v1/orgs', { parentId: fx.t1.id, name: '小组测试党支部', level: 'branch', kind: 'village' })).json().id;
+  branchId = (
+    await county.post('/api/v1/orgs', {
+      parentId: fx.t1.id,
+      name: '小组测试党支部',
+      level: 'branch',
+      kind: 'village',
+    })
+  ).json().id;
   const add = async (name: string, status: string) =>
-    (await county.post('/api/v1/members', { orgId: branchId, name, gender: 'male', status, statusDate: '2020-01-01' })).json() as M;
+    (
+      await county.post('/api/v1/members', {
+        orgId: branchId,
+        name,
+        gender: 'male',
+        status,
+        statusDate: '2020-01-01',
+      })
+    ).json() as M;
   full = [await add('甲', 'full'), await add('乙', 'full'), await add('丙', 'full')];
-  probationary = [await add('丁', 'probationary'), await add('戊', 'probationary'), await add('己', 'probationary')];
+  probationary = [
+    await add('丁', 'probationary'),
+    await add('戊', 'probationary'),
+    await add('己', 'probationary'),
+  ];
   await add('庚', 'activist');
   secretary = county;
 });
@@ -37,7 +56,10 @@ describe('party group rules', () => {
   });
 
   it('refuses a group without a full member', async () => {
-    const res = await create(probationary.map((m) => m.id), null);
+    const res = await create(
+      probationary.map((m) => m.id),
+      null,
+    );
     expect(res.json().error.code).toBe('group_needs_full_member');
   });
 
@@ -47,10 +69,15 @@ describe('party group rules', () => {
   });
 
   it('refuses members who are not yet Party members, and members of another branch', async () => {
-    const activist = (await secretary.get(`/api/v1/members?orgId=${branchId}&status=activist`)).json().items[0];
-    expect((await create([...full.map((m) => m.id), activist.id], null)).json().error.code).toBe('group_not_party_member');
+    const activist = (await secretary.get(`/api/v1/members?orgId=${branchId}&status=activist`)).json()
+      .items[0];
+    expect((await create([...full.map((m) => m.id), activist.id], null)).json().error.code).toBe(
+      'group_not_party_member',
+    );
     const stranger = await fx.memberIn(fx.b1.id);
-    expect((await create([...full.map((m) => m.id), stranger.id], null)).json().error.code).toBe('group_member_not_in_branch');
+    expect((await create([...full.map((m) => m.id), stranger.id], null)).json().error.code).toBe(
+      'group_member_not_in_branch',
+    );
   });
 
   it('creates a valid group and writes nothing for a refused one', async () => {
@@ -58,7 +85,12 @@ describe('party group rules', () => {
     expect(before).toBe(0);
     const res = await create([full[0]!.id, probationary[0]!.id, probationary[1]!.id], full[0]!.id);
     expect(res.statusCode).toBe(201);
-    expect(res.json().members.map((m: M) => m.id).sort()).toEqual([full[0]!.id, probationary[0]!.id, probationary[1]!.id].sort());
+    expect(
+      res
+        .json()
+        .members.map((m: M) => m.id)
+        .sort(),
+    ).toEqual([full[0]!.id, probationary[0]!.id, probationary[1]!.id].sort());
     const member = (await secretary.get(`/api/v1/members/${full[0]!.id}`)).json();
     expect(member.groupName).toBe('第一党小组');
     expect((await secretary.get(`/api/v1/orgs/${branchId}/groups`)).json().items).toHaveLength(1);
@@ -66,28 +98,39 @@ describe('party group rules', () => {
 
   it('refuses an update that would leave two members, and keeps the group as it was', async () => {
     const group = (await secretary.get(`/api/v1/orgs/${branchId}/groups`)).json().items[0];
-    const res = await secretary.patch(`/api/v1/groups/${group.id}`, { memberIds: [full[0]!.id, probationary[0]!.id] });
+    const res = await secretary.patch(`/api/v1/groups/${group.id}`, {
+      memberIds: [full[0]!.id, probationary[0]!.id],
+    });
     expect(res.json().error.code).toBe('group_too_few_members');
     expect((await secretary.get(`/api/v1/orgs/${branchId}/groups`)).json().items[0].members).toHaveLength(3);
   });
 
   it('refuses a member already in another group', async () => {
     const res = await create([full[0]!.id, full[1]!.id, full[2]!.id], full[1]!.id, '第二党小组');
-    expect(res.json().error).toMatchObject({ code: 'group_member_in_other_group', message: '党员“甲”已在党小组“第一党小组”中' });
+    expect(res.json().error).toMatchObject({
+      code: 'group_member_in_other_group',
+      message: '党员“甲”已在党小组“第一党小组”中',
+    });
   });
 
   it('refuses a transfer that would break the group, and allows it once the group is larger', async () => {
     const group = (await secretary.get(`/api/v1/orgs/${branchId}/groups`)).json().items[0];
-    const refused = await secretary.post(`/api/v1/members/${probationary[0]!.id}/transfer`, { orgId: fx.b1.id });
+    const refused = await secretary.post(`/api/v1/members/${probationary[0]!.id}/transfer`, {
+      orgId: fx.b1.id,
+    });
     expect(refused.statusCode).toBe(422);
-    expect(refused.json().error.message).toBe('此操作会使党小组“第一党小组”少于 3 人或没有正式党员，请先调整该党小组');
+    expect(refused.json().error.message).toBe(
+      '此操作会使党小组“第一党小组”少于 3 人或没有正式党员，请先调整该党小组',
+    );
     expect((await secretary.get(`/api/v1/members/${probationary[0]!.id}`)).json().orgId).toBe(branchId);
 
     const grown = await secretary.patch(`/api/v1/groups/${group.id}`, {
       memberIds: [full[0]!.id, probationary[0]!.id, probationary[1]!.id, probationary[2]!.id],
     });
     expect(grown.statusCode).toBe(200);
-    const moved = await secretary.post(`/api/v1/members/${probationary[0]!.id}/transfer`, { orgId: fx.b1.id });
+    const moved = await secretary.post(`/api/v1/members/${probationary[0]!.id}/transfer`, {
+      orgId: fx.b1.id,
+    });
     expect(moved.statusCode).toBe(200);
     expect(moved.json()).toMatchObject({ orgId: fx.b1.id, groupId: null });
   });

@@ -9,15 +9,26 @@ import {
   StatusChange,
 } from '../../../common/schemas/member';
 import { type App, actorOf, type Deps } from '../../http/types';
-import { changeStatus, createMember, getMember, listMembers, transferMember, updateMember } from './members.service';
+import {
+  changeStatus,
+  createMember,
+  getMember,
+  listMembers,
+  transferMember,
+  updateMember,
+} from './members.service';
 
 export function membersRoutes(app: App, { database: { db } }: Deps) {
   const tags = ['members'];
-  app.get('/api/v1/members', { schema: { tags, querystring: MemberListQuery, response: { 200: MemberPage } } }, (request) =>
-    listMembers(db, actorOf(request), request.query),
+  app.get(
+    '/api/v1/members',
+    { schema: { tags, querystring: MemberListQuery, response: { 200: MemberPage } } },
+    (request) => listMembers(db, actorOf(request), request.query),
   );
-  app.get('/api/v1/members/:id', { schema: { tags, params: IdParams, response: { 200: MemberDetail } } }, (request) =>
-    getMember(db, actorOf(request), request.params.id),
+  app.get(
+    '/api/v1/members/:id',
+    { schema: { tags, params: IdParams, response: { 200: MemberDetail } } },
+    (request) => getMember(db, actorOf(request), request.params.id),
   );
   app.post(
     '/api/v1/members',

@@ -70,7 +70,9 @@ export async function listMembers(db: Db, actor: Actor, query: MemberListQuery):
       .where(condition),
   ]);
   return {
-    items: rows.map((r): MemberListItem => ({ ...r, phone: maskPhone(r.phone), idNumber: maskIdNumber(r.idNumber) })),
+    items: rows.map(
+      (r): MemberListItem => ({ ...r, phone: maskPhone(r.phone), idNumber: maskIdNumber(r.idNumber) }),
+    ),
     total: count!.n,
     page: query.page,
     pageSize: query.pageSize,
@@ -106,7 +108,11 @@ export async function getMember(db: DbOrTx, actor: Actor, id: number): Promise<M
       ? Promise.resolve(null)
       : db.select({ name: partyGroups.name }).from(partyGroups).where(eq(partyGroups.id, m.groupId)),
     db
-      .select({ status: memberStatusHistory.status, date: memberStatusHistory.date, note: memberStatusHistory.note })
+      .select({
+        status: memberStatusHistory.status,
+        date: memberStatusHistory.date,
+        note: memberStatusHistory.note,
+      })
       .from(memberStatusHistory)
       .where(eq(memberStatusHistory.memberId, id))
       .orderBy(asc(memberStatusHistory.date), asc(memberStatusHistory.id)),
@@ -147,7 +153,12 @@ async function targetBranch(tx: DbOrTx, actor: Actor, orgId: number) {
 
 function rethrowDuplicateId(e: unknown, idNumber: string | null | undefined): never {
   if (uniqueViolation(e) === 'members_id_number_key') {
-    throw conflict('member_duplicate_id_number', 'errors.member.duplicateIdNumber', { idNumber: idNumber ?? '' }, 'idNumber');
+    throw conflict(
+      'member_duplicate_id_number',
+      'errors.member.duplicateIdNumber',
+      { idNumber: idNumber ?? '' },
+      'idNumber',
+    );
   }
   throw e;
 }
@@ -171,7 +182,12 @@ export async function createMember(db: Db, actor: Actor, input: MemberCreate): P
   }
 }
 
-export async function updateMember(db: Db, actor: Actor, id: number, input: MemberUpdate): Promise<MemberDetail> {
+export async function updateMember(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: MemberUpdate,
+): Promise<MemberDetail> {
   try {
     return await db.transaction(async (tx) => {
       await loadForWrite(tx, actor, id);
@@ -183,13 +199,23 @@ export async function updateMember(db: Db, actor: Actor, id: number, input: Memb
   }
 }
 
-export async function changeStatus(db: Db, actor: Actor, id: number, input: StatusChange): Promise<MemberDetail> {
+export async function changeStatus(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: StatusChange,
+): Promise<MemberDetail> {
   return db.transaction(async (tx) => {
     const member = await loadForWrite(tx, actor, id);
     const next = MEMBER_STATUSES[MEMBER_STATUSES.indexOf(member.status) + 1];
     if (!next) throw ruleBroken('member_status_final', 'errors.member.statusFinal', {}, 'status');
     if (input.status !== next) {
-      throw ruleBroken('member_status_step', 'errors.member.statusStep', { next: `enums.memberStatus.${next}` }, 'status');
+      throw ruleBroken(
+        'member_status_step',
+        'errors.member.statusStep',
+        { next: `enums.memberStatus.${next}` },
+        'status',
+      );
     }
     const [last] = await tx
       .select({ date: memberStatusHistory.date })
@@ -212,11 +238,17 @@ export async function changeStatus(db: Db, actor: Actor, id: number, input: Stat
   });
 }
 
-export async function transferMember(db: Db, actor: Actor, id: number, input: MemberTransfer): Promise<MemberDetail> {
+export async function transferMember(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: MemberTransfer,
+): Promise<MemberDetail> {
   return db.transaction(async (tx) => {
     const member = await loadForWrite(tx, actor, id);
     await targetBranch(tx, actor, input.orgId);
-    if (member.orgId === input.orgId) throw ruleBroken('member_same_org', 'errors.member.sameOrg', {}, 'orgId');
+    if (member.orgId === input.orgId)
+      throw ruleBroken('member_same_org', 'errors.member.sameOrg', {}, 'orgId');
     await releaseFromGroup(tx, member);
     await tx.update(members).set({ orgId: input.orgId, groupId: null }).where(eq(members.id, id));
     // The member's account follows them: its member role moves to the new branch.

@@ -41,41 +41,95 @@ describe('member records', () => {
 
   it('names the field of bad input and writes nothing', async () => {
     const before = (await secretary.get(`/api/v1/members?orgId=${fx.b1.id}`)).json().total;
-    const badId = await secretary.post('/api/v1/members', { orgId: fx.b1.id, name: '甲', gender: 'male', status: 'full', idNumber: '110101199001011234' });
+    const badId = await secretary.post('/api/v1/members', {
+      orgId: fx.b1.id,
+      name: '甲',
+      gender: 'male',
+      status: 'full',
+      idNumber: '110101199001011234',
+    });
     expect(badId.statusCode).toBe(400);
     expect(badId.json().error).toEqual({
       code: 'invalid_input',
       field: 'idNumber',
       message: '身份证号：身份证号不正确（应为 18 位且校验位正确）',
     });
-    const badPhone = await secretary.post('/api/v1/members', { orgId: fx.b1.id, name: '甲', gender: 'male', status: 'full', phone: '12345' });
+    const badPhone = await secretary.post('/api/v1/members', {
+      orgId: fx.b1.id,
+      name: '甲',
+      gender: 'male',
+      status: 'full',
+      phone: '12345',
+    });
     expect(badPhone.json().error).toMatchObject({ field: 'phone', message: '手机号：应为 11 位手机号' });
-    const badStatus = await secretary.post('/api/v1/members', { orgId: fx.b1.id, name: '甲', gender: 'male', status: 'boss' });
-    expect(badStatus.json().error).toMatchObject({ field: 'status', message: '发展阶段：取值不在允许范围内' });
-    const noName = await secretary.post('/api/v1/members', { orgId: fx.b1.id, name: ' ', gender: 'male', status: 'full' });
+    const badStatus = await secretary.post('/api/v1/members', {
+      orgId: fx.b1.id,
+      name: '甲',
+      gender: 'male',
+      status: 'boss',
+    });
+    expect(badStatus.json().error).toMatchObject({
+      field: 'status',
+      message: '发展阶段：取值不在允许范围内',
+    });
+    const noName = await secretary.post('/api/v1/members', {
+      orgId: fx.b1.id,
+      name: ' ',
+      gender: 'male',
+      status: 'full',
+    });
     expect(noName.json().error).toMatchObject({ field: 'name', message: '姓名：必填' });
-    const intoCommittee = await secretary.post('/api/v1/members', { orgId: fx.t1.id, name: '甲', gender: 'male', status: 'full' });
+    const intoCommittee = await secretary.post('/api/v1/members', {
+      orgId: fx.t1.id,
+      name: '甲',
+      gender: 'male',
+      status: 'full',
+    });
     expect(intoCommittee.statusCode).toBe(404);
     expect((await secretary.get(`/api/v1/members?orgId=${fx.b1.id}`)).json().total).toBe(before);
   });
 
   it('refuses a second member with the same ID number', async () => {
     const idNumber = validId('19800101', '456');
-    const first = await secretary.post('/api/v1/members', { orgId: fx.b1.id, name: '甲', gender: 'male', status: 'full', idNumber });
+    const first = await secretary.post('/api/v1/members', {
+      orgId: fx.b1.id,
+      name: '甲',
+      gender: 'male',
+      status: 'full',
+      idNumber,
+    });
     expect(first.statusCode).toBe(201);
-    const second = await secretary.post('/api/v1/members', { orgId: fx.b1.id, name: '乙', gender: 'male', status: 'full', idNumber });
+    const second = await secretary.post('/api/v1/members', {
+      orgId: fx.b1.id,
+      name: '乙',
+      gender: 'male',
+      status: 'full',
+      idNumber,
+    });
     expect(second.statusCode).toBe(409);
     expect(second.json().error).toMatchObject({ code: 'member_duplicate_id_number', field: 'idNumber' });
   });
 
   it('moves along the development path one step at a time, keeping each date', async () => {
     const m = (
-      await secretary.post('/api/v1/members', { orgId: fx.b1.id, name: '发展对象甲', gender: 'male', status: 'applicant', statusDate: '2023-01-10' })
+      await secretary.post('/api/v1/members', {
+        orgId: fx.b1.id,
+        name: '发展对象甲',
+        gender: 'male',
+        status: 'applicant',
+        statusDate: '2023-01-10',
+      })
     ).json();
-    const skip = await secretary.post(`/api/v1/members/${m.id}/status`, { status: 'probationary', date: '2024-01-01' });
+    const skip = await secretary.post(`/api/v1/members/${m.id}/status`, {
+      status: 'probationary',
+      date: '2024-01-01',
+    });
     expect(skip.statusCode).toBe(422);
     expect(skip.json().error.message).toBe('发展阶段只能逐级向前，下一阶段为“入党积极分子”');
-    const early = await secretary.post(`/api/v1/members/${m.id}/status`, { status: 'activist', date: '2022-12-31' });
+    const early = await secretary.post(`/api/v1/members/${m.id}/status`, {
+      status: 'activist',
+      date: '2022-12-31',
+    });
     expect(early.json().error).toMatchObject({ code: 'member_status_date', field: 'date' });
     const steps = [
       ['activist', '2023-07-01'],
@@ -85,7 +139,11 @@ describe('member records', () => {
     ] as const;
     let last: { status: string; history: unknown[] } | undefined;
     for (const [status, date] of steps) {
-      const res = await secretary.post(`/api/v1/members/${m.id}/status`, { status, date, note: '支部大会通过' });
+      const res = await secretary.post(`/api/v1/members/${m.id}/status`, {
+        status,
+        date,
+        note: '支部大会通过',
+      });
       expect(res.statusCode).toBe(200);
       last = res.json();
     }
@@ -97,13 +155,19 @@ describe('member records', () => {
       '2024-12-01',
       '2025-12-01',
     ]);
-    const final = await secretary.post(`/api/v1/members/${m.id}/status`, { status: 'full', date: '2026-01-01' });
+    const final = await secretary.post(`/api/v1/members/${m.id}/status`, {
+      status: 'full',
+      date: '2026-01-01',
+    });
     expect(final.json().error.code).toBe('member_status_final');
   });
 
   it('marks a mobile member with where they are now, and edits the profile', async () => {
     const m = await fx.memberIn(fx.b1.id);
-    const res = await secretary.patch(`/api/v1/members/${m.id}`, { isMobile: true, currentLocation: '昆明市官渡区' });
+    const res = await secretary.patch(`/api/v1/members/${m.id}`, {
+      isMobile: true,
+      currentLocation: '昆明市官渡区',
+    });
     expect(res.json()).toMatchObject({ isMobile: true, currentLocation: '昆明市官渡区' });
     const mobile = (await secretary.get(`/api/v1/members?orgId=${fx.b1.id}&mobile=true`)).json();
     expect(mobile.items.map((i: { id: number }) => i.id)).toContain(m.id);
@@ -122,8 +186,17 @@ describe('masking', () => {
 
   it('shows them in full to the secretary and masked to a group leader of the branch', async () => {
     const m = await fx.memberIn(fx.b1.id);
-    expect((await secretary.get(`/api/v1/members/${m.id}`)).json()).toMatchObject({ phone: m.phone, idNumber: m.idNumber, sensitiveVisible: true });
-    await secretary.post('/api/v1/accounts', { username: 'leader1', name: '小组长', password: 'a-long-secret', role: { role: 'group_leader', orgId: fx.b1.id } });
+    expect((await secretary.get(`/api/v1/members/${m.id}`)).json()).toMatchObject({
+      phone: m.phone,
+      idNumber: m.idNumber,
+      sensitiveVisible: true,
+    });
+    await secretary.post('/api/v1/accounts', {
+      username: 'leader1',
+      name: '小组长',
+      password: 'a-long-secret',
+      role: { role: 'group_leader', orgId: fx.b1.id },
+    });
     const leader = await as('leader1', 'a-long-secret');
     const seen = (await leader.get(`/api/v1/members/${m.id}`)).json();
     expect(seen).toMatchObject({ sensitiveVisible: false, canEdit: false });
@@ -172,19 +245,40 @@ describe('search, filter and paging', () => {
 describe('member accounts', () => {
   it('makes an account from the member record that signs in as that member', async () => {
     const m = await fx.memberIn(fx.b1.id);
-    const res = await secretary.post(`/api/v1/members/${m.id}/account`, { username: 'newmember', password: 'a-long-secret' });
+    const res = await secretary.post(`/api/v1/members/${m.id}/account`, {
+      username: 'newmember',
+      password: 'a-long-secret',
+    });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ name: m.name, phone: m.phone, memberId: m.id, roles: [{ role: 'member', orgId: fx.b1.id }] });
-    const again = await secretary.post(`/api/v1/members/${m.id}/account`, { username: 'other', password: 'a-long-secret' });
+    expect(res.json()).toMatchObject({
+      name: m.name,
+      phone: m.phone,
+      memberId: m.id,
+      roles: [{ role: 'member', orgId: fx.b1.id }],
+    });
+    const again = await secretary.post(`/api/v1/members/${m.id}/account`, {
+      username: 'other',
+      password: 'a-long-secret',
+    });
     expect(again.statusCode).toBe(409);
     const member = await as('newmember', 'a-long-secret');
     expect(member.me.user.memberId).toBe(m.id);
-    const taken = await secretary.post('/api/v1/accounts', { username: 'newmember', name: 'x', password: 'a-long-secret', role: { role: 'member', orgId: fx.b1.id } });
+    const taken = await secretary.post('/api/v1/accounts', {
+      username: 'newmember',
+      name: 'x',
+      password: 'a-long-secret',
+      role: { role: 'member', orgId: fx.b1.id },
+    });
     expect(taken.json().error).toMatchObject({ code: 'username_taken', field: 'username' });
   });
 
   it('a secretary cannot make a supervisor', async () => {
-    const res = await secretary.post('/api/v1/accounts', { username: 'boss1', name: 'x', password: 'a-long-secret', role: { role: 'supervisor', orgId: fx.b1.id } });
+    const res = await secretary.post('/api/v1/accounts', {
+      username: 'boss1',
+      name: 'x',
+      password: 'a-long-secret',
+      role: { role: 'supervisor', orgId: fx.b1.id },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('role_not_allowed');
   });

@@ -63,7 +63,12 @@ export async function getOrg(db: Db, actor: Actor, id: number): Promise<Org> {
 
 function checkLevel(parent: OrgRow, level: OrgLevel) {
   if (!CHILD_LEVELS[parent.level].includes(level)) {
-    throw ruleBroken('org_level', 'errors.org.levelUnderParent', { parent: `enums.orgLevel.${parent.level}`, level: `enums.orgLevel.${level}` }, 'level');
+    throw ruleBroken(
+      'org_level',
+      'errors.org.levelUnderParent',
+      { parent: `enums.orgLevel.${parent.level}`, level: `enums.orgLevel.${level}` },
+      'level',
+    );
   }
 }
 
@@ -102,7 +107,8 @@ export async function updateOrg(db: Db, actor: Actor, id: number, input: OrgUpda
     if (input.fixedDay !== undefined) {
       // The branch's own secretary sets its fixed day; they cannot rename the branch.
       authorize(actor, 'org.settings', org.path);
-      if (!hasFixedDay(org.level)) throw ruleBroken('org_fixed_day', 'errors.org.fixedDayOnlyBranch', {}, 'fixedDay');
+      if (!hasFixedDay(org.level))
+        throw ruleBroken('org_fixed_day', 'errors.org.fixedDayOnlyBranch', {}, 'fixedDay');
     }
     const [updated] = await tx
       .update(orgs)

@@ -36,7 +36,8 @@ function vocabulary<T extends string>(keys: readonly T[], ns: string) {
   const lookup = new Map<string, T>();
   for (const k of keys) {
     lookup.set(k.toLowerCase(), k);
-    for (const l of Object.keys(messages)) lookup.set(translate(l as Locale, `enums.${ns}.${k}`).toLowerCase(), k);
+    for (const l of Object.keys(messages))
+      lookup.set(translate(l as Locale, `enums.${ns}.${k}`).toLowerCase(), k);
   }
   return {
     label: (locale: Locale, key: T) => translate(locale, `enums.${ns}.${key}`),
@@ -53,4 +54,5 @@ const YES = new Set(['是', 'yes', 'y', 'true', '1']);
 const NO = new Set(['否', 'no', 'n', 'false', '0', '']);
 export const parseYesNo = (text: string): boolean | undefined =>
   YES.has(text.trim().toLowerCase()) ? true : NO.has(text.trim().toLowerCase()) ? false : undefined;
-export const yesNo = (locale: Locale, value: boolean) => (locale === 'en' ? (value ? 'Yes' : 'No') : value ? '是' : '否');
+export const yesNo = (locale: Locale, value: boolean) =>
+  locale === 'en' ? (value ? 'Yes' : 'No') : value ? '是' : '否';

@@ -9,19 +9,31 @@ const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURICo
 
 export function rosterRoutes(app: App, { database: { db } }: Deps) {
   const tags = ['roster'];
-  app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: MAX_ROSTER_MB * 1024 * 1024 }, (_req, body, done) =>
-    done(null, body),
+  app.addContentTypeParser(
+    XLSX_TYPE,
+    { parseAs: 'buffer', bodyLimit: MAX_ROSTER_MB * 1024 * 1024 },
+    (_req, body, done) => done(null, body),
   );
 
   app.get('/api/v1/roster/template.xlsx', { schema: { tags } }, async (request, reply) => {
     const locale = requestLocale(request);
     actorOf(request);
-    reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment(locale === 'en' ? 'roster-template.xlsx' : '党员花名册模板.xlsx'));
+    reply
+      .header('content-type', XLSX_TYPE)
+      .header(
+        'content-disposition',
+        attachment(locale === 'en' ? 'roster-template.xlsx' : '党员花名册模板.xlsx'),
+      );
     return rosterTemplate(locale);
   });
 
   app.get('/api/v1/orgs/:id/members.xlsx', { schema: { tags, params: IdParams } }, async (request, reply) => {
-    const { name, file } = await exportRoster(db, actorOf(request), request.params.id, requestLocale(request));
+    const { name, file } = await exportRoster(
+      db,
+      actorOf(request),
+      request.params.id,
+      requestLocale(request),
+    );
     reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment(name));
     return file;
   });
@@ -32,7 +44,8 @@ export function rosterRoutes(app: App, { database: { db } }: Deps) {
       schema: { tags, params: IdParams, response: { 200: RosterImportResult } },
     },
     async (request) => {
-      if (!Buffer.isBuffer(request.body)) throw new AppError(415, 'roster_bad_file', 'errors.roster.badFile', {}, 'file');
+      if (!Buffer.isBuffer(request.body))
+        throw new AppError(415, 'roster_bad_file', 'errors.roster.badFile', {}, 'file');
       return importRoster(db, actorOf(request), request.params.id, request.body, requestLocale(request));
     },
   );

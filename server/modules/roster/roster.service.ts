@@ -1,11 +1,11 @@
 import { eq, inArray, like } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { todayInChina } from '../../../common/dates';
 import type { Locale } from '../../../common/enums';
 import { translate } from '../../../common/i18n/translate';
-import type { RosterImportResult, RosterProblem } from '../../../common/schemas/roster';
 import { MemberCreate } from '../../../common/schemas/member';
+import type { RosterImportResult, RosterProblem } from '../../../common/schemas/roster';
 import { maskIdNumber, maskPhone } from '../../../common/validators';
 import type { Actor } from '../../access/actor';
 import { authorize, can } from '../../access/policy';
@@ -33,8 +33,13 @@ export const MAX_ROSTER_MB = 5;
 const MAX_ROWS = 5000;
 
 function sheetFor(workbook: ExcelJS.Workbook, locale: Locale, withOrg: boolean) {
-  const sheet = workbook.addWorksheet(translate(locale, 'server.rosterSheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
-  const fields: (RosterField | 'org' | 'group')[] = [...ROSTER_FIELDS, ...(withOrg ? (['org', 'group'] as const) : [])];
+  const sheet = workbook.addWorksheet(translate(locale, 'server.rosterSheet'), {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
+  const fields: (RosterField | 'org' | 'group')[] = [
+    ...ROSTER_FIELDS,
+    ...(withOrg ? (['org', 'group'] as const) : []),
+  ];
   sheet.columns = fields.map((f) => ({
     header: header(locale, f),
     key: f,
@@ -66,7 +71,12 @@ export async function rosterTemplate(locale: Locale): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export async function exportRoster(db: Db, actor: Actor, orgId: number, locale: Locale): Promise<{ name: string; file: Buffer }> {
+export async function exportRoster(
+  db: Db,
+  actor: Actor,
+  orgId: number,
+  locale: Locale,
+): Promise<{ name: string; file: Buffer }> {
   const org = await loadOrg(db, actor, orgId);
   authorize(actor, 'member.read', org.path);
   const rows = await db
@@ -106,7 +116,11 @@ function cellText(cell: ExcelJS.Cell): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('').trim();
+    if ('richText' in v)
+      return v.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if ('text' in v) return String(v.text).trim();
     if ('result' in v) return String(v.result ?? '').trim();
     return '';
@@ -120,7 +134,13 @@ const RosterRow = MemberCreate.omit({ orgId: true });
  * Reads a roster into a branch. Every problem of every row is reported (row, column, what is
  * wrong) and then nothing is written; a clean file is written in one transaction.
  */
-export async function importRoster(db: Db, actor: Actor, orgId: number, file: Buffer, locale: Locale): Promise<RosterImportResult> {
+export async function importRoster(
+  db: Db,
+  actor: Actor,
+  orgId: number,
+  file: Buffer,
+  locale: Locale,
+): Promise<RosterImportResult> {
   const org = await loadOrg(db, actor, orgId);
   authorize(actor, 'member.write', org.path);
   if (org.level !== 'branch') throw ruleBroken('roster_not_branch', 'errors.roster.notBranch');
@@ -143,10 +163,14 @@ export async function importRoster(db: Db, actor: Actor, orgId: number, file: Bu
   const problems: RosterProblem[] = [];
   for (const field of REQUIRED_FIELDS) {
     if (!columnOf.has(field)) {
-      problems.push({ row: 1, column: header(locale, field), message: translate(locale, 'errors.roster.missingColumn', { column: header(locale, field) }) });
+      problems.push({
+        row: 1,
+        column: header(locale, field),
+        message: translate(locale, 'errors.roster.missingColumn', { column: header(locale, field) }),
+      });
     }
   }
-  if (problems.length) throw rosterInvalid(locale, problems);
+  if (problems.length) throw rosterInvalid(problems);
 
   const parsed: { row: number; value: z.infer<typeof RosterRow> }[] = [];
   const seenIds = new Map<string, number>();
@@ -155,12 +179,14 @@ export async function importRoster(db: Db, actor: Actor, orgId: number, file: Bu
     const row = sheet.getRow(r);
     const text = (f: RosterField) => (columnOf.has(f) ? cellText(row.getCell(columnOf.get(f)!)) : '');
     if (ROSTER_FIELDS.every((f) => text(f) === '')) continue;
-    const problem = (field: RosterField, message: string) => problems.push({ row: r, column: header(locale, field), message });
+    const problem = (field: RosterField, message: string) =>
+      problems.push({ row: r, column: header(locale, field), message });
     const vocab = <T>(field: RosterField, parse: (s: string) => T | undefined): T | undefined | null => {
       const t = text(field);
       if (t === '') return null;
       const v = parse(t);
-      if (v === undefined) problem(field, translate(locale, 'errors.validation.enum', { field: header(locale, field) }));
+      if (v === undefined)
+        problem(field, translate(locale, 'errors.validation.enum', { field: header(locale, field) }));
       return v;
     };
     const posts = text('posts')
@@ -168,7 +194,8 @@ export async function importRoster(db: Db, actor: Actor, orgId: number, file: Bu
       .filter(Boolean)
       .map((p) => {
         const v = postVocabulary.parse(p);
-        if (!v) problem('posts', translate(locale, 'errors.validation.enum', { field: header(locale, 'posts') }));
+        if (!v)
+          problem('posts', translate(locale, 'errors.validation.enum', { field: header(locale, 'posts') }));
         return v;
       })
       .filter((p) => p !== undefined);
@@ -205,7 +232,8 @@ export async function importRoster(db: Db, actor: Actor, orgId: number, file: Bu
     }
     parsed.push({ row: r, value: result.data });
   }
-  if (!parsed.length && !problems.length) throw new AppError(400, 'roster_empty', 'errors.roster.empty', {}, 'file');
+  if (!parsed.length && !problems.length)
+    throw new AppError(400, 'roster_empty', 'errors.roster.empty', {}, 'file');
 
   const ids = [...seenIds.keys()];
   const existing = ids.length
@@ -218,7 +246,7 @@ export async function importRoster(db: Db, actor: Actor, orgId: number, file: Bu
       message: translate(locale, 'errors.member.duplicateIdNumber', { idNumber: idNumber! }),
     });
   }
-  if (problems.length) throw rosterInvalid(locale, problems.sort((a, b) => a.row - b.row));
+  if (problems.length) throw rosterInvalid(problems.sort((a, b) => a.row - b.row));
 
   await db.transaction(async (tx) => {
     const inserted = await tx
@@ -238,6 +266,13 @@ export async function importRoster(db: Db, actor: Actor, orgId: number, file: Bu
   return { imported: parsed.length, problems: [] };
 }
 
-function rosterInvalid(locale: Locale, problems: RosterProblem[]) {
-  return new AppError(422, 'roster_invalid', 'errors.roster.hasProblems', { count: problems.length }, 'file', { problems });
+function rosterInvalid(problems: RosterProblem[]) {
+  return new AppError(
+    422,
+    'roster_invalid',
+    'errors.roster.hasProblems',
+    { count: problems.length },
+    'file',
+    { problems },
+  );
 }

@@ -14,7 +14,11 @@ async function readSheet(buffer: Buffer | Uint8Array) {
   await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0]!;
   const rows: string[][] = [];
-  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+  sheet.eachRow((row) =>
+    rows.push(
+      (row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v))),
+    ),
+  );
   return { name: sheet.name, rows };
 }
 
@@ -26,7 +30,8 @@ async function workbook(rows: (string | number | Date | null)[][]) {
 }
 
 const id = (birth: string, seq: string) => `110101${birth}${seq}${idCheckDigit(`110101${birth}${seq}`)}`;
-const memberCount = async () => (await secretary.get(`/api/v1/members?orgId=${fx.b1.id}`)).json().total as number;
+const memberCount = async () =>
+  (await secretary.get(`/api/v1/members?orgId=${fx.b1.id}`)).json().total as number;
 
 describe('roster export', () => {
   it('exports the branch with full phone numbers for its secretary, one row per member', async () => {
@@ -62,16 +67,68 @@ describe('roster import', () => {
   it('serves a template whose header the import accepts', async () => {
     const res = await secretary.get('/api/v1/roster/template.xlsx');
     const { rows } = await readSheet(res.rawPayload);
-    expect(rows[0]).toEqual(['姓名', '性别', '出生日期', '民族', '学历', '手机号', '身份证号', '发展阶段', '阶段日期', '党内职务', '流动党员', '现所在地']);
+    expect(rows[0]).toEqual([
+      '姓名',
+      '性别',
+      '出生日期',
+      '民族',
+      '学历',
+      '手机号',
+      '身份证号',
+      '发展阶段',
+      '阶段日期',
+      '党内职务',
+      '流动党员',
+      '现所在地',
+    ]);
     expect(rows).toHaveLength(2);
   });
 
   it('imports a clean roster, labels in either language, with each status step dated', async () => {
     const before = await memberCount();
     const file = await workbook([
-      ['姓名', '性别', '出生日期', '民族', '学历', '手机号', '身份证号', '发展阶段', '阶段日期', '党内职务', '流动党员', '现所在地'],
-      ['导入甲', '男', '1975-03-04', '汉族', '高中', '13700001111', id('19750304', '011'), '正式党员', '2001-07-01', '组织委员', '否', ''],
-      ['导入乙', 'Female', new Date(Date.UTC(1992, 10, 2)), '藏族', 'Bachelor', '', '', 'Probationary member', '2026-05-01', '', '是', '昆明市'],
+      [
+        '姓名',
+        '性别',
+        '出生日期',
+        '民族',
+        '学历',
+        '手机号',
+        '身份证号',
+        '发展阶段',
+        '阶段日期',
+        '党内职务',
+        '流动党员',
+        '现所在地',
+      ],
+      [
+        '导入甲',
+        '男',
+        '1975-03-04',
+        '汉族',
+        '高中',
+        '13700001111',
+        id('19750304', '011'),
+        '正式党员',
+        '2001-07-01',
+        '组织委员',
+        '否',
+        '',
+      ],
+      [
+        '导入乙',
+        'Female',
+        new Date(Date.UTC(1992, 10, 2)),
+        '藏族',
+        'Bachelor',
+        '',
+        '',
+        'Probationary member',
+        '2026-05-01',
+        '',
+        '是',
+        '昆明市',
+      ],
       [null, null, null, null, null, null, null, null, null, null, null, null],
       ['导入丙', 'male', '', '', '', '', '', 'applicant', '', '', '', ''],
     ]);
@@ -79,9 +136,18 @@ describe('roster import', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ imported: 3, problems: [] });
     expect(await memberCount()).toBe(before + 3);
-    const found = (await secretary.get(`/api/v1/members?orgId=${fx.b1.id}&q=${encodeURIComponent('导入乙')}`)).json().items[0];
+    const found = (
+      await secretary.get(`/api/v1/members?orgId=${fx.b1.id}&q=${encodeURIComponent('导入乙')}`)
+    ).json().items[0];
     const detail = (await secretary.get(`/api/v1/members/${found.id}`)).json();
-    expect(detail).toMatchObject({ gender: 'female', birthDate: '1992-11-02', education: 'bachelor', status: 'probationary', isMobile: true, currentLocation: '昆明市' });
+    expect(detail).toMatchObject({
+      gender: 'female',
+      birthDate: '1992-11-02',
+      education: 'bachelor',
+      status: 'probationary',
+      isMobile: true,
+      currentLocation: '昆明市',
+    });
     expect(detail.history).toEqual([{ status: 'probationary', date: '2026-05-01', note: '由花名册导入' }]);
   });
 
@@ -99,7 +165,8 @@ describe('roster import', () => {
     const body = res.json();
     expect(body.error).toMatchObject({ code: 'roster_invalid' });
     expect(body.error.message).toMatch(/^花名册有 \d+ 处问题，未导入任何数据$/);
-    const at = (row: number, column: string) => body.problems.find((p: { row: number; column: string }) => p.row === row && p.column === column);
+    const at = (row: number, column: string) =>
+      body.problems.find((p: { row: number; column: string }) => p.row === row && p.column === column);
     expect(at(3, '姓名').message).toBe('姓名：必填');
     expect(at(4, '身份证号').message).toContain('身份证号不正确');
     expect(at(4, '手机号')).toBeDefined();
@@ -117,26 +184,40 @@ describe('roster import', () => {
       ['某人', '男', '正式党员', existing.idNumber],
     ]);
     const res = await secretary.post(`/api/v1/orgs/${fx.b1.id}/members/import`, file, XLSX);
-    expect(res.json().problems).toEqual([{ row: 2, column: '身份证号', message: `身份证号 ${existing.idNumber} 已登记` }]);
+    expect(res.json().problems).toEqual([
+      { row: 2, column: '身份证号', message: `身份证号 ${existing.idNumber} 已登记` },
+    ]);
   });
 
   it('names a missing required column', async () => {
-    const file = await workbook([['姓名', '性别'], ['某人', '男']]);
+    const file = await workbook([
+      ['姓名', '性别'],
+      ['某人', '男'],
+    ]);
     const res = await secretary.post(`/api/v1/orgs/${fx.b1.id}/members/import`, file, XLSX);
     expect(res.json().problems).toEqual([{ row: 1, column: '发展阶段', message: '缺少必填列“发展阶段”' }]);
   });
 
   it('refuses a file that is not a workbook, and one of another type', async () => {
-    const bad = await secretary.post(`/api/v1/orgs/${fx.b1.id}/members/import`, Buffer.from('name,gender\n'), XLSX);
+    const bad = await secretary.post(
+      `/api/v1/orgs/${fx.b1.id}/members/import`,
+      Buffer.from('name,gender\n'),
+      XLSX,
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error).toMatchObject({ code: 'roster_bad_file', field: 'file' });
-    const csv = await secretary.post(`/api/v1/orgs/${fx.b1.id}/members/import`, Buffer.from('a'), { 'content-type': 'text/csv' });
+    const csv = await secretary.post(`/api/v1/orgs/${fx.b1.id}/members/import`, Buffer.from('a'), {
+      'content-type': 'text/csv',
+    });
     expect(csv.statusCode).toBe(415);
   });
 
   it('imports into branches only', async () => {
     const county = await as('county');
-    const file = await workbook([['姓名', '性别', '发展阶段'], ['某人', '男', '正式党员']]);
+    const file = await workbook([
+      ['姓名', '性别', '发展阶段'],
+      ['某人', '男', '正式党员'],
+    ]);
     const res = await county.post(`/api/v1/orgs/${fx.t1.id}/members/import`, file, XLSX);
     expect(res.json().error.code).toBe('roster_not_branch');
   });
