@@ -11,12 +11,16 @@ const SEED_LOCK = 7_411_003;
  * so two instances starting together on an empty database seed it once.
  */
 export async function seedIfEmpty(db: Db, scale: Scale): Promise<{ orgs: number; members: number } | null> {
-  return db.transaction(async (tx) => {
+  const seeded = await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`);
     const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(orgs);
     if (row!.n > 0) return null;
     return seedDemoCounty(tx, scale);
   });
+  // Fresh tables have no statistics until autovacuum comes by; without them the planner guesses
+  // a handful of rows and picks nested loops that make the first minutes of the demo slow.
+  if (seeded) await db.execute(sql`ANALYZE`);
+  return seeded;
 }
 
 /** Demo accounts share a published password: a production instance must not start with them. */

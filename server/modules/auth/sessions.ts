@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, inArray, lt } from 'drizzle-orm';
-import type { Actor } from '../../access/actor';
+import type { Actor, Binding } from '../../access/actor';
 import type { DbOrTx } from '../../db/open';
 import { orgs, roleBindings, sessions, users } from '../../db/schema/index';
 
@@ -32,37 +32,41 @@ export async function loadActor(db: DbOrTx, token: string): Promise<Actor | null
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, tokenHash(token)), gt(sessions.expiresAt, new Date())));
   if (!row) return null;
-  return { ...(await actorBindings(db, row.user.id)), csrfToken: row.csrfToken };
+  return { ...toActor(row.user, await bindingsOf(db, row.user.id)), csrfToken: row.csrfToken };
 }
 
-export async function actorBindings(db: DbOrTx, userId: number): Promise<Omit<Actor, 'csrfToken'>> {
-  const [user] = await db.select().from(users).where(eq(users.id, userId));
-  if (!user) throw new Error(`user ${userId} vanished`);
+/** The roles a user holds, each with the path and name of its org (admin holds '/'). */
+async function bindingsOf(db: DbOrTx, userId: number): Promise<Binding[]> {
   const rows = await db
-    .select({ id: roleBindings.id, role: roleBindings.role, orgId: roleBindings.orgId })
+    .select({
+      id: roleBindings.id,
+      role: roleBindings.role,
+      orgId: roleBindings.orgId,
+      orgPath: orgs.path,
+      orgName: orgs.name,
+    })
     .from(roleBindings)
+    .leftJoin(orgs, eq(orgs.id, roleBindings.orgId))
     .where(eq(roleBindings.userId, userId))
     .orderBy(roleBindings.id);
-  const orgIds = rows.map((r) => r.orgId).filter((id): id is number => id !== null);
-  const orgRows = orgIds.length
-    ? await db
-        .select({ id: orgs.id, path: orgs.path, name: orgs.name })
-        .from(orgs)
-        .where(inArray(orgs.id, orgIds))
-    : [];
-  const byId = new Map(orgRows.map((o) => [o.id, o]));
+  return rows.map((r) => ({ ...r, orgPath: r.orgPath ?? '/' }));
+}
+
+function toActor(user: typeof users.$inferSelect, bindings: Binding[]): Omit<Actor, 'csrfToken'> {
   return {
     userId: user.id,
     username: user.username,
     name: user.name,
     locale: user.locale,
     memberId: user.memberId,
-    bindings: rows.map((r) => ({
-      ...r,
-      orgPath: r.orgId === null ? '/' : (byId.get(r.orgId)?.path ?? '/-/'),
-      orgName: r.orgId === null ? null : (byId.get(r.orgId)?.name ?? null),
-    })),
+    bindings,
   };
+}
+
+export async function actorBindings(db: DbOrTx, userId: number): Promise<Omit<Actor, 'csrfToken'>> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user) throw new Error(`user ${userId} vanished`);
+  return toActor(user, await bindingsOf(db, userId));
 }
 
 export async function sessionCsrf(db: DbOrTx, token: string): Promise<string | null> {
