@@ -56,21 +56,32 @@ async function memberList(dataDir: string) {
   const database = await openDatabase({ dataDir });
   const app = await buildApp({ database, config: loadConfig({ NODE_ENV: 'test' }) });
   try {
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'county', password: 'vanguard-demo' } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'county', password: 'vanguard-demo' },
+    });
     const cookie = login.cookies.find((c) => c.name === 'vg_session')!.value;
     const tree = (await app.inject({ url: '/api/v1/orgs/tree', cookies: { vg_session: cookie } })).json();
     const township = tree.nodes.find((n: { parentId: number | null }) => n.parentId === tree.nodes[0].id);
-    const total = (await app.inject({ url: '/api/v1/members?pageSize=1', cookies: { vg_session: cookie } })).json().total;
+    const total = (
+      await app.inject({ url: '/api/v1/members?pageSize=1', cookies: { vg_session: cookie } })
+    ).json().total;
     const queries: [string, string][] = [
       ['whole county, page 1', '/api/v1/members?page=1&pageSize=20'],
       ['whole county, page 500', '/api/v1/members?page=500&pageSize=20'],
       ['status=probationary', '/api/v1/members?status=probationary&pageSize=20'],
       ['name contains 王', `/api/v1/members?q=${encodeURIComponent('王')}&pageSize=20`],
       ['one township subtree', `/api/v1/members?orgId=${township.id}&pageSize=20`],
-      ['township + status=full + post=secretary', `/api/v1/members?orgId=${township.id}&status=full&post=secretary&pageSize=20`],
+      [
+        'township + status=full + post=secretary',
+        `/api/v1/members?orgId=${township.id}&status=full&post=secretary&pageSize=20`,
+      ],
       ['mobile members, page 3', '/api/v1/members?mobile=true&page=3&pageSize=20'],
     ];
-    console.log(`\nmember list, ${total} members, 100 runs each after 10 warm-up (server time via inject, ms):`);
+    console.log(
+      `\nmember list, ${total} members, 100 runs each after 10 warm-up (server time via inject, ms):`,
+    );
     for (const [name, url] of queries) {
       const times: number[] = [];
       for (let i = 0; i < 110; i++) {
@@ -80,7 +91,9 @@ async function memberList(dataDir: string) {
         if (i >= 10) times.push(performance.now() - t0);
       }
       const s = stats(times);
-      console.log(`  ${name.padEnd(42)} p50 ${s.p50.toFixed(1).padStart(5)}  p95 ${s.p95.toFixed(1).padStart(5)}  max ${s.max.toFixed(1).padStart(5)}`);
+      console.log(
+        `  ${name.padEnd(42)} p50 ${s.p50.toFixed(1).padStart(5)}  p95 ${s.p95.toFixed(1).padStart(5)}  max ${s.max.toFixed(1).padStart(5)}`,
+      );
     }
   } finally {
     await app.close();
@@ -91,9 +104,13 @@ async function memberList(dataDir: string) {
 const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'vanguard-bench-'));
 await fs.chmod(dir, 0o755);
 try {
-  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+  console.log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
+  );
   const first = await timeStart(dir);
-  console.log(`first start on an empty data dir (initdb, migrations, county demo seed): ${first.toFixed(1)} s`);
+  console.log(
+    `first start on an empty data dir (initdb, migrations, county demo seed): ${first.toFixed(1)} s`,
+  );
   const later: number[] = [];
   for (let i = 0; i < 3; i++) later.push(await timeStart(dir));
   console.log(`later starts: ${later.map((s) => `${s.toFixed(1)} s`).join(', ')}`);
