@@ -33,6 +33,8 @@ export const CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.ur
 export async function buildApp({ database, config }: Deps): Promise<App> {
   const app = Fastify({
     logger: config.env === 'test' ? false : { level: config.logLevel },
+    // A line per request buries what matters on a terminal; errors are still logged.
+    disableRequestLogging: true,
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
