@@ -12,21 +12,20 @@ import { loadOrg } from '../orgs/orgs.service';
 
 async function present(db: DbOrTx, userIds: number[]): Promise<Account[]> {
   if (!userIds.length) return [];
-  const [rows, bindings] = await Promise.all([
-    db.select().from(users).where(inArray(users.id, userIds)).orderBy(users.id),
-    db
-      .select({
-        id: roleBindings.id,
-        userId: roleBindings.userId,
-        role: roleBindings.role,
-        orgId: roleBindings.orgId,
-        orgName: orgs.name,
-      })
-      .from(roleBindings)
-      .leftJoin(orgs, eq(orgs.id, roleBindings.orgId))
-      .where(inArray(roleBindings.userId, userIds))
-      .orderBy(roleBindings.id),
-  ]);
+  // One after another: inside a transaction they share one connection.
+  const rows = await db.select().from(users).where(inArray(users.id, userIds)).orderBy(users.id);
+  const bindings = await db
+    .select({
+      id: roleBindings.id,
+      userId: roleBindings.userId,
+      role: roleBindings.role,
+      orgId: roleBindings.orgId,
+      orgName: orgs.name,
+    })
+    .from(roleBindings)
+    .leftJoin(orgs, eq(orgs.id, roleBindings.orgId))
+    .where(inArray(roleBindings.userId, userIds))
+    .orderBy(roleBindings.id);
   return rows.map((u) => ({
     id: u.id,
     username: u.username,

@@ -102,22 +102,25 @@ async function loadForWrite(tx: DbOrTx, actor: Actor, id: number): Promise<Membe
 
 export async function getMember(db: DbOrTx, actor: Actor, id: number): Promise<MemberDetail> {
   const m = await loadMember(db, actor, id);
-  const [[org], group, history, [account]] = await Promise.all([
-    db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, m.orgId)),
+  // One after another: inside a transaction they share one connection.
+  const [org] = await db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, m.orgId));
+  const group =
     m.groupId === null
-      ? Promise.resolve(null)
-      : db.select({ name: partyGroups.name }).from(partyGroups).where(eq(partyGroups.id, m.groupId)),
-    db
-      .select({
-        status: memberStatusHistory.status,
-        date: memberStatusHistory.date,
-        note: memberStatusHistory.note,
-      })
-      .from(memberStatusHistory)
-      .where(eq(memberStatusHistory.memberId, id))
-      .orderBy(asc(memberStatusHistory.date), asc(memberStatusHistory.id)),
-    db.select({ id: users.id, username: users.username }).from(users).where(eq(users.memberId, id)),
-  ]);
+      ? null
+      : await db.select({ name: partyGroups.name }).from(partyGroups).where(eq(partyGroups.id, m.groupId));
+  const history = await db
+    .select({
+      status: memberStatusHistory.status,
+      date: memberStatusHistory.date,
+      note: memberStatusHistory.note,
+    })
+    .from(memberStatusHistory)
+    .where(eq(memberStatusHistory.memberId, id))
+    .orderBy(asc(memberStatusHistory.date), asc(memberStatusHistory.id));
+  const [account] = await db
+    .select({ id: users.id, username: users.username })
+    .from(users)
+    .where(eq(users.memberId, id));
   const sensitiveVisible = actor.memberId === id || can(actor, 'member.sensitive', m.orgPath);
   return {
     id: m.id,
