@@ -5,5 +5,5 @@ export default defineConfig({
   root: 'client',
   plugins: [react()],
   build: { outDir: '../dist/client', emptyOutDir: true, chunkSizeWarningLimit: 4000 },
-  server: { proxy: { '/api': 'http://localhost:3000' } },
+  server: { proxy: { '/api/': 'http://localhost:3000' } },
 });

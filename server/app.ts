@@ -83,7 +83,7 @@ export async function buildApp({ database, config }: Deps): Promise<App> {
 /** The built single-page client, with every unknown non-API path answered by its index.html. */
 async function serveClient(app: App) {
   const hasClient = fs.existsSync(path.join(CLIENT_DIR, 'index.html'));
-  if (hasClient) await app.register(fastifyStatic, { root: CLIENT_DIR, wildcard: false });
+  if (hasClient) await app.register(fastifyStatic, { root: CLIENT_DIR });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !hasClient || request.method !== 'GET') {
       throw new AppError(404, 'not_found', 'errors.notFound');

@@ -8,7 +8,17 @@ import {
   TeamOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
-import { Button, Drawer, Flex, Layout, Menu, type MenuProps, Typography } from 'antd';
+import {
+  Button,
+  ConfigProvider,
+  Drawer,
+  Flex,
+  Layout,
+  Menu,
+  type MenuProps,
+  type ThemeConfig,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -26,6 +36,8 @@ const HEADER_STYLE = {
   height: 56,
   lineHeight: '56px',
 } as const;
+
+const PHONE_THEME: ThemeConfig = { components: { Card: { bodyPadding: 14, headerPadding: 14 } } };
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -111,7 +123,10 @@ export function AppLayout() {
           </Layout.Sider>
         )}
         <Layout.Content style={{ padding: isPhone ? 12 : 24, minWidth: 0 }}>
-          <Outlet />
+          {/* On a phone every pixel of width goes to content rather than card padding. */}
+          <ConfigProvider theme={isPhone ? PHONE_THEME : undefined}>
+            <Outlet />
+          </ConfigProvider>
         </Layout.Content>
       </Layout>
       {isPhone && (

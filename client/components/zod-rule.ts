@@ -6,10 +6,12 @@ import type zhCN from '../../common/i18n/zh-CN.json';
 export type FieldName = keyof typeof zhCN.fields;
 type ValidationKey = `errors.validation.${keyof typeof zhCN.errors.validation}`;
 
-function issueText(issue: z.core.$ZodIssue, label: string, t: TFunction): string {
+function issueText(issue: z.core.$ZodIssue, empty: boolean, label: string, t: TFunction): string {
   const params = { field: label };
   // The common schemas name their own message keys; zod's built-in checks are mapped like the server does.
   if (issue.message.startsWith('errors.validation.')) return t(issue.message as ValidationKey, params);
+  // Nothing entered: whatever zod calls it (missing value, not in the enum), the user reads "required".
+  if (empty) return t('errors.validation.required', params);
   switch (issue.code) {
     case 'too_big':
       return issue.origin === 'string'
@@ -18,9 +20,7 @@ function issueText(issue: z.core.$ZodIssue, label: string, t: TFunction): string
     case 'too_small':
       return t('errors.validation.tooSmall', { ...params, min: String(issue.minimum) });
     case 'invalid_type':
-      return issue.input === undefined
-        ? t('errors.validation.required', params)
-        : t('errors.validation.type', params);
+      return t('errors.validation.type', params);
     case 'invalid_value':
       return t('errors.validation.enum', params);
     default:
@@ -35,9 +35,10 @@ function issueText(issue: z.core.$ZodIssue, label: string, t: TFunction): string
 export function zodRule(schema: z.ZodType, field: FieldName, t: TFunction): FormRule {
   return {
     validator: async (_rule, value: unknown) => {
-      const result = schema.safeParse(value === '' ? undefined : value);
+      const input = value === '' || value === null ? undefined : value;
+      const result = schema.safeParse(input);
       const issue = result.success ? undefined : result.error.issues[0];
-      if (issue) throw new Error(issueText(issue, t(`fields.${field}`), t));
+      if (issue) throw new Error(issueText(issue, input === undefined, t(`fields.${field}`), t));
     },
   };
 }

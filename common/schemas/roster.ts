@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ApiErrorBody } from './common';
 
 export const RosterProblem = z.object({
   row: z.number().int(),
@@ -12,3 +13,7 @@ export const RosterImportResult = z.object({
   problems: z.array(RosterProblem),
 });
 export type RosterImportResult = z.infer<typeof RosterImportResult>;
+
+/** The 422 reply of an import with problems: the usual error, and every problem found. */
+export const RosterImportFailure = ApiErrorBody.extend({ problems: z.array(RosterProblem) });
+export type RosterImportFailure = z.infer<typeof RosterImportFailure>;

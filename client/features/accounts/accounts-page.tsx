@@ -1,10 +1,11 @@
 import { PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, List, Table, type TableProps, Tag } from 'antd';
+import { App, Button, Card, Flex, Table, type TableProps, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Account } from '../../../common/schemas/account';
 import { ErrorAlert, useErrorToast } from '../../components/api-error';
+import { CompactList } from '../../components/compact-list';
 import { Page } from '../../components/page';
 import { useIsPhone } from '../../components/use-is-phone';
 import { OrgTreeSelect } from '../orgs/org-tree-select';
@@ -60,21 +61,22 @@ export function AccountsPage() {
       <ErrorAlert error={error} />
       <div data-testid="account-table">
         {isPhone ? (
-          <Card size="small" styles={{ body: { padding: '0 12px' } }}>
-            <List<Account>
-              loading={isFetching}
-              dataSource={data?.items}
-              rowKey="id"
-              renderItem={(account) => (
-                <List.Item extra={<GrantButton onClick={() => setGranting(account)} />}>
-                  <List.Item.Meta
-                    title={`${account.name} (${account.username})`}
-                    description={<RoleTags account={account} />}
-                  />
-                </List.Item>
-              )}
-            />
-          </Card>
+          <CompactList<Account>
+            items={data?.items}
+            rowKey={(account) => account.id}
+            loading={isFetching}
+            renderItem={(account) => (
+              <Flex vertical gap={6}>
+                <Flex justify="space-between" align="center" gap={8}>
+                  <Typography.Text strong ellipsis>
+                    {account.name} ({account.username})
+                  </Typography.Text>
+                  <GrantButton onClick={() => setGranting(account)} />
+                </Flex>
+                <RoleTags account={account} />
+              </Flex>
+            )}
+          />
         ) : (
           <Table<Account>
             rowKey="id"

@@ -3,6 +3,7 @@ import { Button, Card, Descriptions, type DescriptionsProps, Tag, Typography } f
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
 import { useMember } from '../members/queries';
+import { StatusTag } from '../members/status-tag';
 import { useSignedIn } from './me-context';
 import { isManager } from './queries';
 
@@ -29,7 +30,7 @@ function MyPage() {
           {
             key: 'status',
             label: t('fields.status'),
-            children: <Tag color="red">{t(`enums.memberStatus.${member.status}`)}</Tag>,
+            children: <StatusTag status={member.status} />,
           },
         ]
       : []),
@@ -54,6 +55,7 @@ function MyPage() {
           icon={<IdcardOutlined />}
           block
           size="large"
+          style={{ marginTop: 16 }}
           onClick={() => navigate(`/members/${memberId}`)}
           data-testid="home-my-record"
         >

@@ -3,8 +3,9 @@ import {
   Button,
   Card,
   Col,
+  Flex,
   Input,
-  List,
+  type PaginationProps,
   Row,
   Select,
   Table,
@@ -20,9 +21,10 @@ import { MEMBER_POSTS, MEMBER_STATUSES } from '../../../common/enums';
 import type { MemberListItem, MemberListQuery } from '../../../common/schemas/member';
 import { apiUrl } from '../../api';
 import { ErrorAlert } from '../../components/api-error';
+import { CompactList } from '../../components/compact-list';
 import { Page } from '../../components/page';
 import { useIsPhone } from '../../components/use-is-phone';
-import { OrgTreeSelect } from '../orgs/org-tree-select';
+import { isBranch, OrgTreeSelect } from '../orgs/org-tree-select';
 import { useOrgTree } from '../orgs/queries';
 import { MemberFormModal } from './member-form-modal';
 import { useMemberPage } from './queries';
@@ -72,6 +74,10 @@ export function MemberListPage() {
   const { data: tree } = useOrgTree();
   const [creating, setCreating] = useState(false);
   const filteredOrg = tree?.nodes.find((node) => node.id === filters.orgId);
+  const branches = tree?.nodes.filter(isBranch) ?? [];
+  // A new member goes to the branch being looked at, or to a secretary's only branch.
+  const defaultBranch =
+    filteredOrg && isBranch(filteredOrg) ? filteredOrg : branches.length === 1 ? branches[0] : undefined;
 
   const columns: TableProps<MemberListItem>['columns'] = [
     {
@@ -97,12 +103,11 @@ export function MemberListPage() {
     },
   ];
 
-  const pagination = {
+  const pagination: PaginationProps = {
     current: filters.page,
     pageSize: filters.pageSize,
     total: data?.total ?? 0,
-    showSizeChanger: !isPhone,
-    simple: isPhone,
+    showSizeChanger: true,
     showTotal: (total: number) => t('common.total', { count: total }),
     onChange: (page: number, pageSize: number) => update({ page, pageSize }),
   };
@@ -200,32 +205,26 @@ export function MemberListPage() {
       <ErrorAlert error={error} />
       <div data-testid="member-table">
         {isPhone ? (
-          <Card size="small" styles={{ body: { padding: '0 12px' } }}>
-            <List<MemberListItem>
-              loading={isFetching}
-              dataSource={data?.items}
-              pagination={{ ...pagination, align: 'center' }}
-              rowKey="id"
-              renderItem={(member) => (
-                <List.Item>
-                  <List.Item.Meta
-                    title={
-                      <span>
-                        <Link to={`/members/${member.id}`}>{member.name}</Link>{' '}
-                        <StatusTag status={member.status} />
-                        {member.isMobile && <Tag color="blue">{t('members.mobile')}</Tag>}
-                      </span>
-                    }
-                    description={
-                      <Typography.Text type="secondary" ellipsis>
-                        {[member.orgName, member.groupName, member.phone].filter(Boolean).join(' · ')}
-                      </Typography.Text>
-                    }
-                  />
-                </List.Item>
-              )}
-            />
-          </Card>
+          <CompactList<MemberListItem>
+            items={data?.items}
+            rowKey={(member) => member.id}
+            loading={isFetching}
+            pagination={pagination}
+            renderItem={(member) => (
+              <Flex vertical gap={2} style={{ minWidth: 0 }}>
+                <Flex align="center" gap={6} wrap>
+                  <Link to={`/members/${member.id}`} style={{ fontWeight: 500 }}>
+                    {member.name}
+                  </Link>
+                  <StatusTag status={member.status} />
+                  {member.isMobile && <Tag color="blue">{t('members.mobile')}</Tag>}
+                </Flex>
+                <Typography.Text type="secondary" ellipsis>
+                  {[member.orgName, member.groupName, member.phone].filter(Boolean).join(' · ')}
+                </Typography.Text>
+              </Flex>
+            )}
+          />
         ) : (
           <Table<MemberListItem>
             rowKey="id"
@@ -240,7 +239,7 @@ export function MemberListPage() {
       </div>
       {creating && (
         <MemberFormModal
-          mode={{ kind: 'create', orgId: filteredOrg?.level === 'branch' ? filteredOrg.id : undefined }}
+          mode={{ kind: 'create', orgId: defaultBranch?.id }}
           onClose={() => setCreating(false)}
         />
       )}

@@ -25,6 +25,8 @@ type Props = Omit<TreeSelectProps<number>, 'treeData' | 'showSearch'> & {
   canPick?: (node: OrgTreeNode) => boolean;
 };
 
+const anyOrg = () => true;
+
 /** An organization picker over the tree the user may see. */
 export function OrgTreeSelect({ canPick = anyOrg, ...props }: Props) {
   const { data, isPending } = useOrgTree();
@@ -44,5 +46,4 @@ export function OrgTreeSelect({ canPick = anyOrg, ...props }: Props) {
   );
 }
 
-const anyOrg = () => true;
 export const isBranch = (node: OrgTreeNode) => node.level === 'branch';

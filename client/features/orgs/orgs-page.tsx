@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Input, Row, Skeleton, Tree } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { Button, Card, Col, Empty, type GetRef, Input, Row, Skeleton, Tree } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/api-error';
@@ -29,15 +29,27 @@ export function OrgsPage() {
   const [search, setSearch] = useState('');
   const [expanded, setExpanded] = useState<number[]>([]);
 
+  const treeRef = useRef<GetRef<typeof Tree>>(null);
+  const scrolledTo = useRef<number>(undefined);
   const roots = useMemo(() => nestOrgs(nodes ?? []), [nodes]);
   const shown = useMemo(() => filterOrgs(roots, search), [roots, search]);
+  const treeData = useMemo(() => toTreeData(shown), [shown]);
 
   // Open the top level, and the path to whatever the URL selects (a link from elsewhere, a new child).
   useEffect(() => {
     if (!nodes) return;
     const path = selectedId === undefined ? [] : ancestorIds(nodes, selectedId);
-    setExpanded((open) => [...new Set([...open, ...nestOrgs(nodes).map((root) => root.id), ...path])]);
-  }, [nodes, selectedId]);
+    setExpanded((open) => [...new Set([...open, ...roots.map((root) => root.id), ...path])]);
+  }, [nodes, roots, selectedId]);
+
+  // Bring the selected org into view once the path to it is open (after a link or a new child),
+  // and only once per selection, so the user's own scrolling is left alone.
+  useEffect(() => {
+    if (!nodes || selectedId === undefined || scrolledTo.current === selectedId) return;
+    if (!ancestorIds(nodes, selectedId).every((id) => expanded.includes(id))) return;
+    scrolledTo.current = selectedId;
+    treeRef.current?.scrollTo({ key: selectedId, align: 'auto' });
+  }, [nodes, selectedId, expanded]);
 
   const tree = (
     <Card size="small" title={t('orgs.title')}>
@@ -53,9 +65,10 @@ export function OrgsPage() {
       ) : (
         <div data-testid="org-tree">
           <Tree<TreeData>
+            ref={treeRef}
             blockNode
             showLine
-            treeData={toTreeData(shown)}
+            treeData={treeData}
             // While searching every match is opened; otherwise the user's own expansion is kept.
             expandedKeys={search.trim() ? flattenIds(shown) : expanded}
             onExpand={(keys) => setExpanded(keys.map(Number))}

@@ -1,5 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { RosterImportResult, RosterProblem } from '../../../common/schemas/roster';
+import {
+  RosterImportFailure,
+  type RosterImportResult,
+  type RosterProblem,
+} from '../../../common/schemas/roster';
 import { ApiError, api, apiUrl } from '../../api';
 import { keys } from '../../query-keys';
 
@@ -11,8 +15,8 @@ export const exportUrl = (orgId: number) => apiUrl(`/orgs/${orgId}/members.xlsx`
 /** The rows the server refused (422 roster_invalid carries them beside the error). */
 export function rosterProblems(error: unknown): RosterProblem[] {
   if (!(error instanceof ApiError)) return [];
-  const problems = (error.body as { problems?: unknown } | undefined)?.problems;
-  return Array.isArray(problems) ? (problems as RosterProblem[]) : [];
+  const parsed = RosterImportFailure.safeParse(error.body);
+  return parsed.success ? parsed.data.problems : [];
 }
 
 export function useImportRoster(orgId: number | undefined) {

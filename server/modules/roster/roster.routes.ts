@@ -1,5 +1,5 @@
 import { IdParams } from '../../../common/schemas/common';
-import { RosterImportResult } from '../../../common/schemas/roster';
+import { RosterImportFailure, RosterImportResult } from '../../../common/schemas/roster';
 import { AppError } from '../../errors';
 import { requestLocale } from '../../http/locale';
 import { type App, actorOf, type Deps } from '../../http/types';
@@ -41,7 +41,7 @@ export function rosterRoutes(app: App, { database: { db } }: Deps) {
   app.post(
     '/api/v1/orgs/:id/members/import',
     {
-      schema: { tags, params: IdParams, response: { 200: RosterImportResult } },
+      schema: { tags, params: IdParams, response: { 200: RosterImportResult, 422: RosterImportFailure } },
     },
     async (request) => {
       if (!Buffer.isBuffer(request.body))
