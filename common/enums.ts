@@ -67,3 +67,75 @@ export const DEFAULT_LOCALE: Locale = 'zh-CN';
 /** Minimum size of a party group and of its full members (SPEC: party group rules). */
 export const GROUP_MIN_MEMBERS = 3;
 export const GROUP_MIN_FULL_MEMBERS = 1;
+
+// --- The fixed activity day (seed 004: the four fixes) ---
+
+/** "Fixed content": the four themes of the activity day. */
+export const THEMES = ['study_training', 'democratic_deliberation', 'culture_sports', 'volunteer_service'] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** The ten kinds of activity the seed names. */
+export const ACTIVITY_KINDS = [
+  'policy_study',
+  'exchange_discussion',
+  'democratic_deliberation',
+  'observation_inspection',
+  'sports_competition',
+  'art_performance',
+  'pairing_assistance',
+  'technical_training',
+  'poverty_relief',
+  'volunteer_service',
+] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+/** The themed party day and "three meetings and one lesson" (三会一课). */
+export const ACTIVITY_TYPES = [
+  'themed_party_day',
+  'branch_general_meeting',
+  'branch_committee_meeting',
+  'party_group_meeting',
+  'party_lecture',
+  'other',
+] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+/** "Fixed location": main position, front-line classroom, big stage, circle of care. */
+export const VENUE_TYPES = ['activity_room', 'frontline_classroom', 'culture_stage', 'care_circle'] as const;
+export type VenueType = (typeof VENUE_TYPES)[number];
+
+/** Which venue types suit which kinds (seed 004), so the suitable ones are offered first. */
+export const VENUE_TYPES_FOR_KIND: Record<ActivityKind, readonly VenueType[]> = {
+  policy_study: ['activity_room'],
+  exchange_discussion: ['activity_room'],
+  democratic_deliberation: ['activity_room'],
+  observation_inspection: ['frontline_classroom', 'activity_room'],
+  sports_competition: ['culture_stage'],
+  art_performance: ['culture_stage'],
+  pairing_assistance: ['care_circle'],
+  technical_training: ['frontline_classroom'],
+  poverty_relief: ['care_circle'],
+  volunteer_service: ['care_circle', 'culture_stage'],
+};
+
+export const ACTIVITY_STATUSES = ['scheduled', 'cancelled'] as const;
+export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+
+export const ATTENDANCE_STATUSES = ['present', 'leave', 'absent'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+export const CHECK_IN_METHODS = ['qr', 'code', 'manual'] as const;
+export type CheckInMethod = (typeof CHECK_IN_METHODS)[number];
+
+export const LEAVE_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type LeaveStatus = (typeof LEAVE_STATUSES)[number];
+
+export const WEBHOOK_KINDS = ['wecom', 'dingtalk'] as const;
+export type WebhookKind = (typeof WEBHOOK_KINDS)[number];
+
+export const NOTICE_KINDS = ['scheduled', 'changed', 'cancelled'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/** What the month of a branch's calendar shows for its fixed day. */
+export const FIXED_DAY_STATES = ['held', 'scheduled', 'planned', 'missing_plan', 'missed'] as const;
+export type FixedDayState = (typeof FIXED_DAY_STATES)[number];
