@@ -71,7 +71,12 @@ export const GROUP_MIN_FULL_MEMBERS = 1;
 // --- The fixed activity day (seed 004: the four fixes) ---
 
 /** "Fixed content": the four themes of the activity day. */
-export const THEMES = ['study_training', 'democratic_deliberation', 'culture_sports', 'volunteer_service'] as const;
+export const THEMES = [
+  'study_training',
+  'democratic_deliberation',
+  'culture_sports',
+  'volunteer_service',
+] as const;
 export type Theme = (typeof THEMES)[number];
 
 /** The ten kinds of activity the seed names. */

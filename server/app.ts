@@ -20,12 +20,16 @@ import { errorHandler } from './http/error-handler';
 import { sessionHooks } from './http/session-hooks';
 import type { App, Deps } from './http/types';
 import { accountsRoutes } from './modules/accounts/accounts.routes';
+import { activitiesRoutes } from './modules/activities/activities.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { groupsRoutes } from './modules/groups/groups.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { membersRoutes } from './modules/members/members.routes';
+import { noticesRoutes } from './modules/notices/notices.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
 import { rosterRoutes } from './modules/roster/roster.routes';
+import { venuesRoutes } from './modules/venues/venues.routes';
 
 export const CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
 
@@ -73,6 +77,10 @@ export async function buildApp({ database, config }: Deps): Promise<App> {
     membersRoutes,
     accountsRoutes,
     rosterRoutes,
+    venuesRoutes,
+    calendarRoutes,
+    activitiesRoutes,
+    noticesRoutes,
   ]) {
     routes(app, deps);
   }

@@ -13,6 +13,13 @@ const Env = z.object({
   /** Cookies are marked Secure when the app is served over HTTPS (behind a proxy). */
   COOKIE_SECURE: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The address people reach the app at, for links in QR codes, notices and calendar feeds. */
+  PUBLIC_URL: z.string().url().optional(),
+  MIN_ACTIVITY_HOURS: z.coerce.number().min(0).max(24).default(4),
+  LATE_EDIT_DAYS: z.coerce.number().int().min(0).default(7),
+  CHECK_IN_BEFORE_MIN: z.coerce.number().int().min(0).default(30),
+  CHECK_IN_AFTER_MIN: z.coerce.number().int().min(0).default(60),
+  MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(200).default(20),
 });
 
 export type Config = {
@@ -27,6 +34,18 @@ export type Config = {
   logLevel: string;
   /** Failed logins allowed per minute, per account and per IP, before "try again in N s". */
   loginFailuresPerMinute: number;
+  publicUrl: string | undefined;
+  /** "Each activity at least half a day": shorter ones need a reason. */
+  minActivityHours: number;
+  /** Records edited this many days after the activity need a reason. */
+  lateEditDays: number;
+  checkInBeforeMinutes: number;
+  checkInAfterMinutes: number;
+  maxUploadBytes: number;
+  /** Uploaded files: DATA_DIR/files. */
+  filesDir: string;
+  /** Delays before each webhook attempt: at once, then backing off. */
+  webhookDelaysMs: number[];
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -49,5 +68,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE === '1',
     logLevel: e.LOG_LEVEL,
     loginFailuresPerMinute: 5,
+    publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    minActivityHours: e.MIN_ACTIVITY_HOURS,
+    lateEditDays: e.LATE_EDIT_DAYS,
+    checkInBeforeMinutes: e.CHECK_IN_BEFORE_MIN,
+    checkInAfterMinutes: e.CHECK_IN_AFTER_MIN,
+    maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+    filesDir: path.join(path.resolve(e.DATA_DIR), 'files'),
+    webhookDelaysMs: [0, 1000, 4000],
   };
 }

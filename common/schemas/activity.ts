@@ -24,13 +24,18 @@ const ActivityFields = {
 export const ActivityCreate = z.object({ orgId: z.number().int().positive(), ...ActivityFields });
 export type ActivityCreate = z.infer<typeof ActivityCreate>;
 
-export const ActivityUpdate = z.object(ActivityFields).partial().extend({
-  /** Required when the time or venue changes: the members are told why. */
-  reason: z.string().trim().max(500).optional(),
-});
+export const ActivityUpdate = z
+  .object(ActivityFields)
+  .partial()
+  .extend({
+    /** Required when the time or venue changes: the members are told why. */
+    reason: z.string().trim().max(500).optional(),
+  });
 export type ActivityUpdate = z.infer<typeof ActivityUpdate>;
 
-export const ActivityCancel = z.object({ reason: z.string().trim().min(1, 'errors.validation.required').max(500) });
+export const ActivityCancel = z.object({
+  reason: z.string().trim().min(1, 'errors.validation.required').max(500),
+});
 
 export const Completeness = z.object({
   /** Plan and minutes. */

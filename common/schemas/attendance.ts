@@ -14,11 +14,18 @@ export const CheckInCode = z.object({
 });
 export type CheckInCode = z.infer<typeof CheckInCode>;
 
-const Position = { lat: z.number().min(-90).max(90).optional(), lng: z.number().min(-180).max(180).optional() };
+const Position = {
+  lat: z.number().min(-90).max(90).optional(),
+  lng: z.number().min(-180).max(180).optional(),
+};
 
 export const CheckInRequest = z.union([
   z.object({ token: z.string().min(1).max(400), ...Position }),
-  z.object({ activityId: z.number().int().positive(), code: z.string().regex(/^\d{6}$/, 'errors.checkIn.codeFormat'), ...Position }),
+  z.object({
+    activityId: z.number().int().positive(),
+    code: z.string().regex(/^\d{6}$/, 'errors.checkIn.codeFormat'),
+    ...Position,
+  }),
 ]);
 export type CheckInRequest = z.infer<typeof CheckInRequest>;
 
@@ -37,7 +44,9 @@ export const ManualAttendance = z.object({
 });
 export type ManualAttendance = z.infer<typeof ManualAttendance>;
 
-export const LeaveRequestInput = z.object({ reason: z.string().trim().min(1, 'errors.validation.required').max(300) });
+export const LeaveRequestInput = z.object({
+  reason: z.string().trim().min(1, 'errors.validation.required').max(300),
+});
 export const LeaveDecision = z.object({ approve: z.boolean() });
 
 export const LeaveRequest = z.object({

@@ -6,7 +6,12 @@ import { PlanEntry } from './plan';
 
 export const CalendarQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
-  month: z.coerce.number().int().min(1, 'errors.plan.monthOutOfYear').max(12, 'errors.plan.monthOutOfYear').optional(),
+  month: z.coerce
+    .number()
+    .int()
+    .min(1, 'errors.plan.monthOutOfYear')
+    .max(12, 'errors.plan.monthOutOfYear')
+    .optional(),
 });
 
 /** One month of a branch's calendar: its fixed day, its plan and what was held. */

@@ -24,7 +24,9 @@ export const Ledger = z.object({
   orgName: z.string(),
   year: z.number().int(),
   rows: z.array(LedgerRow),
-  months: z.array(z.object({ month: z.number().int(), activities: z.number().int(), complete: z.number().int() })),
+  months: z.array(
+    z.object({ month: z.number().int(), activities: z.number().int(), complete: z.number().int() }),
+  ),
   totals: z.object({ activities: z.number().int(), complete: z.number().int() }),
 });
 export type Ledger = z.infer<typeof Ledger>;
@@ -34,7 +36,12 @@ export const LedgerVerification = z.object({
   intact: z.boolean(),
   entries: z.number().int(),
   brokenAt: z
-    .object({ seq: z.number().int(), activityId: z.number().int().nullable(), kind: z.string(), at: z.string() })
+    .object({
+      seq: z.number().int(),
+      activityId: z.number().int().nullable(),
+      kind: z.string(),
+      at: z.string(),
+    })
     .nullable(),
 });
 export type LedgerVerification = z.infer<typeof LedgerVerification>;

@@ -14,7 +14,10 @@ export type Capability =
   | 'member.write'
   | 'member.sensitive'
   | 'group.write'
-  | 'account.manage';
+  | 'account.manage'
+  | 'activity.read'
+  | 'activity.manage'
+  | 'theme.publish';
 
 const ALL: Capability[] = [
   'org.read',
@@ -25,6 +28,9 @@ const ALL: Capability[] = [
   'member.sensitive',
   'group.write',
   'account.manage',
+  'activity.read',
+  'activity.manage',
+  'theme.publish',
 ];
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
@@ -38,9 +44,11 @@ const CAPABILITIES: Record<Role, readonly Capability[]> = {
     'member.sensitive',
     'group.write',
     'account.manage',
+    'activity.read',
+    'activity.manage',
   ],
-  group_leader: ['org.read', 'member.read'],
-  member: ['org.read'],
+  group_leader: ['org.read', 'member.read', 'activity.read'],
+  member: ['org.read', 'activity.read'],
 };
 
 /** Roles a holder of `role` may give to others (never admin, never above their own). */

@@ -1,6 +1,9 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, inject } from 'vitest';
 import { buildApp } from '../app';
-import { loadConfig } from '../config';
+import { type Config, loadConfig } from '../config';
 import { connect } from '../db/open';
 import { DEMO_PASSWORD } from '../seed/demo-county';
 import { cloneTemplate } from './test-server';
@@ -18,15 +21,22 @@ type Reply = {
  * The app on its own database (a clone of the migrated, tiny-demo template), closed and
  * dropped after the file's tests.
  */
-export async function testApp() {
+export async function testApp(overrides: Partial<Config> = {}) {
   const clone = await cloneTemplate(inject('adminUrl'), inject('template'));
   const database = connect(clone.url, 'external');
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/vanguard-test-unused' });
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'vanguard-files-'));
+  // Webhook retries back off in milliseconds here, so a test waits for them without sleeping.
+  const config = {
+    ...loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }),
+    webhookDelaysMs: [0, 20, 40],
+    ...overrides,
+  };
   const app = await buildApp({ database, config });
   afterAll(async () => {
     await app.close();
     await database.close();
     await clone.drop();
+    await fs.rm(dataDir, { recursive: true, force: true });
   });
 
   /** A signed-in client that sends the session cookie and CSRF token like the web client. */
@@ -63,6 +73,6 @@ export async function testApp() {
       delete: (url: string) => call('DELETE', url),
     };
   }
-  return { app, db: database.db, pool: database.pool, as };
+  return { app, db: database.db, pool: database.pool, config, as };
 }
 export type Client = Awaited<ReturnType<Awaited<ReturnType<typeof testApp>>['as']>>;

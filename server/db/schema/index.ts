@@ -1,3 +1,4 @@
 export * from './accounts';
+export * from './fixed-day';
 export * from './members';
 export * from './orgs';

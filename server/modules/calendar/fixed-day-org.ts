@@ -1,0 +1,19 @@
+import type { Actor } from '../../access/actor';
+import { authorize, type Capability } from '../../access/policy';
+import type { DbOrTx } from '../../db/open';
+import { ruleBroken } from '../../errors';
+import { loadOrg } from '../orgs/orgs.service';
+
+/** A branch (or general branch): the organizations that keep a fixed day, plans and activities. */
+export async function loadFixedDayOrg(
+  tx: DbOrTx,
+  actor: Actor,
+  id: number,
+  capability: Capability,
+  lock = false,
+) {
+  const org = await loadOrg(tx, actor, id, lock);
+  authorize(actor, capability, org.path);
+  if (!org.fixedDay) throw ruleBroken('not_a_branch', 'errors.activity.notBranch', {}, 'orgId');
+  return { ...org, fixedDay: org.fixedDay };
+}
