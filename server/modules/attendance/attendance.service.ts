@@ -1,0 +1,315 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { chinaDateTime } from '../../../common/dates';
+import { translate } from '../../../common/i18n/translate';
+import type {
+  AttendanceList,
+  CheckInCode,
+  CheckInRequest,
+  CheckInResult,
+  Guest,
+  GuestInput,
+  LeaveRequest,
+  ManualAttendance,
+} from '../../../common/schemas/attendance';
+import type { Actor } from '../../access/actor';
+import type { Config } from '../../config';
+import type { Db, DbOrTx } from '../../db/open';
+import { activities, attendance, guests, leaveRequests, members, orgs, venues } from '../../db/schema/index';
+import { AppError, invalidField, notFound, ruleBroken } from '../../errors';
+import { loadActivity } from '../activities/activities.service';
+import { recordAttendanceChange } from '../ledger/facts';
+import { checkInKey, issue, PERIOD_SECONDS, verifyCode, verifyToken } from './check-in-token';
+import { activityFigures, EXPECTED_STATUSES } from './counts';
+
+export async function checkInCode(
+  db: Db,
+  config: Config,
+  actor: Actor,
+  activityId: number,
+  origin: string,
+): Promise<CheckInCode> {
+  await loadActivity(db, actor, activityId, 'activity.manage');
+  const { token, code, expiresAt } = issue(await checkInKey(db), activityId);
+  const base = config.publicUrl ?? origin;
+  return {
+    token,
+    code,
+    url: `${base}/check-in?t=${encodeURIComponent(token)}`,
+    expiresAt: expiresAt.toISOString(),
+    periodSeconds: PERIOD_SECONDS,
+  };
+}
+
+/** Metres between two WGS-84 points (haversine). */
+export function distanceM(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLng = (b.lng - a.lng) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
+}
+
+/**
+ * A member checks themselves in, by the QR token or the six-digit code. The hot path of the
+ * fixed-day morning: one query reads the activity, its venue and the member's place; one insert
+ * writes, and a repeat finds the first row instead of a second.
+ */
+export async function checkIn(
+  db: Db,
+  config: Config,
+  actor: Actor,
+  input: CheckInRequest,
+): Promise<CheckInResult> {
+  if (actor.memberId === null) throw new AppError(403, 'checkin_no_member', 'errors.checkIn.noMember');
+  const key = await checkInKey(db);
+  let activityId: number;
+  let method: 'qr' | 'code';
+  if ('token' in input) {
+    const check = verifyToken(key, input.token);
+    if (!check.ok)
+      throw invalidField(
+        'token',
+        check.reason === 'expired' ? 'errors.checkIn.expired' : 'errors.checkIn.invalid',
+      );
+    activityId = check.activityId;
+    method = 'qr';
+  } else {
+    if (!verifyCode(key, input.activityId, input.code))
+      throw invalidField('code', 'errors.checkIn.wrongCode');
+    activityId = input.activityId;
+    method = 'code';
+  }
+  const { rows } = await db.execute<{
+    title: string;
+    status: string;
+    starts_at: Date;
+    ends_at: Date;
+    lat: number | null;
+    lng: number | null;
+    radius_m: number | null;
+    belongs: boolean;
+  }>(sql`
+    SELECT a.title, a.status, a.starts_at, a.ends_at, v.lat, v.lng, v.radius_m,
+      EXISTS (SELECT 1 FROM members m JOIN orgs mo ON mo.id = m.org_id WHERE m.id = ${actor.memberId} AND mo.path LIKE o.path || '%') AS belongs
+    FROM ${activities} a JOIN ${orgs} o ON o.id = a.org_id LEFT JOIN ${venues} v ON v.id = a.venue_id
+    WHERE a.id = ${activityId}`);
+  const a = rows[0];
+  if (!a) throw invalidField(method === 'qr' ? 'token' : 'code', 'errors.checkIn.invalid');
+  if (!a.belongs) throw new AppError(403, 'checkin_not_member', 'errors.checkIn.notMember');
+  if (a.status === 'cancelled') throw ruleBroken('checkin_cancelled', 'errors.checkIn.cancelled');
+  const now = Date.now();
+  const opens = new Date(a.starts_at).getTime() - config.checkInBeforeMinutes * 60_000;
+  const closes = new Date(a.ends_at).getTime() + config.checkInAfterMinutes * 60_000;
+  if (now < opens || now > closes) {
+    throw ruleBroken('checkin_outside_window', 'errors.checkIn.outsideWindow', {
+      from: chinaDateTime(new Date(opens)),
+      to: chinaDateTime(new Date(closes)),
+    });
+  }
+  if (
+    a.lat !== null &&
+    a.lng !== null &&
+    a.radius_m !== null &&
+    input.lat !== undefined &&
+    input.lng !== undefined
+  ) {
+    const distance = Math.round(distanceM({ lat: a.lat, lng: a.lng }, { lat: input.lat, lng: input.lng }));
+    if (distance > a.radius_m)
+      throw ruleBroken('checkin_too_far', 'errors.checkIn.tooFar', { distance, radius: a.radius_m });
+  }
+  const inserted = await db
+    .insert(attendance)
+    .values({ activityId, memberId: actor.memberId, method, lat: input.lat ?? null, lng: input.lng ?? null })
+    .onConflictDoNothing()
+    .returning({ at: attendance.checkedInAt });
+  if (inserted.length) {
+    return {
+      status: 'checked_in',
+      activityId,
+      activityTitle: a.title,
+      checkedInAt: inserted[0]!.at.toISOString(),
+      message: translate(actor.locale, 'errors.checkIn.checkedIn'),
+    };
+  }
+  const [first] = await db
+    .select({ at: attendance.checkedInAt })
+    .from(attendance)
+    .where(and(eq(attendance.activityId, activityId), eq(attendance.memberId, actor.memberId)));
+  return {
+    status: 'already_checked_in',
+    activityId,
+    activityTitle: a.title,
+    checkedInAt: first!.at.toISOString(),
+    message: translate(actor.locale, 'errors.checkIn.already', { time: chinaDateTime(first!.at).slice(11) }),
+  };
+}
+
+export async function attendanceList(db: DbOrTx, actor: Actor, activityId: number): Promise<AttendanceList> {
+  const { org } = await loadActivity(db, actor, activityId, 'activity.read');
+  const { rows } = await db.execute<{
+    member_id: number;
+    name: string;
+    method: 'qr' | 'code' | 'manual' | null;
+    checked_in_at: Date | null;
+    attendance_reason: string | null;
+    leave_status: string | null;
+    leave_reason: string | null;
+  }>(sql`
+    SELECT m.id AS member_id, m.name, t.method, t.checked_in_at, t.reason AS attendance_reason,
+      l.status AS leave_status, l.reason AS leave_reason
+    FROM members m JOIN orgs mo ON mo.id = m.org_id
+    LEFT JOIN attendance t ON t.activity_id = ${activityId} AND t.member_id = m.id
+    LEFT JOIN leave_requests l ON l.activity_id = ${activityId} AND l.member_id = m.id
+    WHERE (mo.path LIKE ${`${org.path}%`} AND m.status = ANY(${sql.param([...EXPECTED_STATUSES])}::text[])) OR t.member_id IS NOT NULL
+    ORDER BY t.checked_in_at NULLS LAST, m.id`);
+  const members_ = rows.map((r) => ({
+    memberId: r.member_id,
+    name: r.name,
+    status: r.method
+      ? ('present' as const)
+      : r.leave_status === 'approved'
+        ? ('leave' as const)
+        : ('absent' as const),
+    method: r.method,
+    checkedInAt: r.checked_in_at ? new Date(r.checked_in_at).toISOString() : null,
+    reason: r.method ? r.attendance_reason : r.leave_status === 'approved' ? r.leave_reason : null,
+  }));
+  const guestRows = await db
+    .select()
+    .from(guests)
+    .where(eq(guests.activityId, activityId))
+    .orderBy(asc(guests.id));
+  const leaves = await leaveRows(db, activityId);
+  const figures = (await activityFigures(db, [activityId])).get(activityId)!;
+  return {
+    counts: figures.counts,
+    members: members_,
+    guests: guestRows.map((g) => ({ id: g.id, name: g.name, phone: g.phone })),
+    leaveRequests: leaves,
+  };
+}
+
+async function leaveRows(db: DbOrTx, activityId: number, id?: number): Promise<LeaveRequest[]> {
+  const rows = await db
+    .select({ l: leaveRequests, memberName: members.name })
+    .from(leaveRequests)
+    .innerJoin(members, eq(members.id, leaveRequests.memberId))
+    .where(id === undefined ? eq(leaveRequests.activityId, activityId) : eq(leaveRequests.id, id))
+    .orderBy(asc(leaveRequests.id));
+  return rows.map(({ l, memberName }) => ({
+    id: l.id,
+    activityId: l.activityId,
+    memberId: l.memberId,
+    memberName,
+    reason: l.reason,
+    status: l.status,
+    createdAt: l.createdAt.toISOString(),
+  }));
+}
+
+/** The secretary marks someone without a phone as present (or takes it back), always with a reason. */
+export async function markAttendance(
+  db: Db,
+  actor: Actor,
+  activityId: number,
+  memberId: number,
+  input: ManualAttendance,
+): Promise<AttendanceList> {
+  await db.transaction(async (tx) => {
+    const { activity, org } = await loadActivity(tx, actor, activityId, 'activity.manage', true);
+    const [m] = await tx
+      .select({ path: orgs.path })
+      .from(members)
+      .innerJoin(orgs, eq(orgs.id, members.orgId))
+      .where(eq(members.id, memberId));
+    if (!m || !m.path.startsWith(org.path))
+      throw ruleBroken('attendance_not_member', 'errors.attendance.notMember', {}, 'memberId');
+    if (input.status === 'present') {
+      await tx
+        .insert(attendance)
+        .values({ activityId, memberId, method: 'manual', reason: input.reason, recordedBy: actor.userId })
+        .onConflictDoNothing();
+    } else {
+      await tx
+        .delete(attendance)
+        .where(and(eq(attendance.activityId, activityId), eq(attendance.memberId, memberId)));
+    }
+    await recordAttendanceChange(tx, actor, activity, org.id, {
+      memberId,
+      status: input.status,
+      reason: input.reason,
+    });
+  });
+  return attendanceList(db, actor, activityId);
+}
+
+export async function requestLeave(
+  db: Db,
+  actor: Actor,
+  activityId: number,
+  reason: string,
+): Promise<LeaveRequest> {
+  if (actor.memberId === null) throw new AppError(403, 'leave_not_member', 'errors.leave.notMember');
+  const { activity, org } = await loadActivity(db, actor, activityId, 'activity.read');
+  const [m] = await db
+    .select({ path: orgs.path })
+    .from(members)
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .where(eq(members.id, actor.memberId));
+  if (!m?.path.startsWith(org.path)) throw new AppError(403, 'leave_not_member', 'errors.leave.notMember');
+  // Leave is asked beforehand; once the activity has begun it is the secretary's to record.
+  if (activity.startsAt.getTime() <= Date.now())
+    throw ruleBroken('leave_after_start', 'errors.leave.afterStart');
+  const [row] = await db
+    .insert(leaveRequests)
+    .values({ activityId, memberId: actor.memberId, reason })
+    .onConflictDoUpdate({
+      target: [leaveRequests.activityId, leaveRequests.memberId],
+      set: { reason, status: 'pending', decidedBy: null, decidedAt: null },
+    })
+    .returning({ id: leaveRequests.id });
+  return (await leaveRows(db, activityId, row!.id))[0]!;
+}
+
+export async function decideLeave(
+  db: Db,
+  actor: Actor,
+  leaveId: number,
+  approve: boolean,
+): Promise<LeaveRequest> {
+  return db.transaction(async (tx) => {
+    const [l] = await tx.select().from(leaveRequests).where(eq(leaveRequests.id, leaveId)).for('update');
+    if (!l) throw notFound();
+    const { activity, org } = await loadActivity(tx, actor, l.activityId, 'activity.manage');
+    if (l.status !== 'pending') throw ruleBroken('leave_decided', 'errors.leave.decided');
+    const status = approve ? 'approved' : 'rejected';
+    await tx
+      .update(leaveRequests)
+      .set({ status, decidedBy: actor.userId, decidedAt: new Date() })
+      .where(eq(leaveRequests.id, leaveId));
+    await recordAttendanceChange(tx, actor, activity, org.id, { memberId: l.memberId, leave: status });
+    return (await leaveRows(tx, l.activityId, leaveId))[0]!;
+  });
+}
+
+export async function addGuest(db: Db, actor: Actor, activityId: number, input: GuestInput): Promise<Guest> {
+  return db.transaction(async (tx) => {
+    const { activity, org } = await loadActivity(tx, actor, activityId, 'activity.manage');
+    const [g] = await tx
+      .insert(guests)
+      .values({ activityId, name: input.name, phone: input.phone ?? null })
+      .returning();
+    await recordAttendanceChange(tx, actor, activity, org.id, { guest: g!.name });
+    return { id: g!.id, name: g!.name, phone: g!.phone };
+  });
+}
+
+export async function removeGuest(db: Db, actor: Actor, guestId: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [g] = await tx.select().from(guests).where(eq(guests.id, guestId));
+    if (!g) throw notFound();
+    const { activity, org } = await loadActivity(tx, actor, g.activityId, 'activity.manage');
+    await tx.delete(guests).where(eq(guests.id, guestId));
+    await recordAttendanceChange(tx, actor, activity, org.id, { guestRemoved: g.name });
+  });
+}

@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest';
+import { tinyCounty } from '../../test/fixtures';
+import { testApp } from '../../test/harness';
+import { checkInKey, issue } from './check-in-token';
+
+const { as, db } = await testApp();
+const fx = await tinyCounty(db);
+const secretary = await as('secretary1');
+const member = await as('member1');
+
+const iso = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00');
+const HOUR = 3_600_000;
+
+async function activityAt(
+  startOffsetMs: number,
+  extra: Record<string, unknown> = {},
+  orgId = fx.b1.id,
+  by = secretary,
+) {
+  const res = await by.post('/api/v1/activities', {
+    orgId,
+    type: 'themed_party_day',
+    title: `活动 ${Math.random().toString(36).slice(2, 6)}`,
+    startsAt: iso(Date.now() + startOffsetMs),
+    endsAt: iso(Date.now() + startOffsetMs + 4 * HOUR),
+    ...extra,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+
+/** Another member of the branch with an account of their own. */
+async function secondMember() {
+  const other = (await secretary.get(`/api/v1/members?orgId=${fx.b1.id}&status=full&pageSize=50`))
+    .json()
+    .items.find((m: { id: number }) => m.id !== fx.member1Id && m.id !== fx.secretary1Id);
+  const username = `member${other.id}`;
+  await secretary.post(`/api/v1/members/${other.id}/account`, { username, password: 'a-long-secret' });
+  return { client: await as(username, 'a-long-secret'), id: other.id as number };
+}
+
+describe('check-in', () => {
+  it('by QR token once; a repeat answers "already checked in" and writes nothing', async () => {
+    const a = await activityAt(-HOUR);
+    const code = (await secretary.get(`/api/v1/activities/${a.id}/check-in-code`)).json();
+    expect(code.code).toMatch(/^\d{6}$/);
+    expect(code.url).toContain(`/check-in?t=${encodeURIComponent(code.token)}`);
+    expect(code.periodSeconds).toBe(30);
+
+    const first = await member.post('/api/v1/check-in', { token: code.token });
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ status: 'checked_in', activityId: a.id, message: '签到成功' });
+    const again = await member.post('/api/v1/check-in', { token: code.token });
+    expect(again.json()).toMatchObject({
+      status: 'already_checked_in',
+      checkedInAt: first.json().checkedInAt,
+    });
+    expect(again.json().message).toMatch(/^您已于 \d{2}:\d{2} 签到，无需重复签到$/);
+    // Retries racing each other still leave one row.
+    await Promise.all(
+      Array.from({ length: 10 }, () => member.post('/api/v1/check-in', { token: code.token })),
+    );
+    const list = (await secretary.get(`/api/v1/activities/${a.id}/attendance`)).json();
+    expect(list.counts.present).toBe(1);
+    expect(list.members.filter((m: { status: string }) => m.status === 'present')).toEqual([
+      expect.objectContaining({ memberId: fx.member1Id, method: 'qr' }),
+    ]);
+  });
+
+  it('by the six-digit code typed by hand', async () => {
+    const a = await activityAt(-HOUR);
+    const { code } = (await secretary.get(`/api/v1/activities/${a.id}/check-in-code`)).json();
+    const other = await secondMember();
+    const wrong = await other.client.post('/api/v1/check-in', {
+      activityId: a.id,
+      code: code === '000000' ? '000001' : '000000',
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error).toMatchObject({
+      field: 'code',
+      message: '签到码不正确或已过期，请看屏幕上最新的 6 位签到码',
+    });
+    const badFormat = await other.client.post('/api/v1/check-in', { activityId: a.id, code: '12ab' });
+    expect(badFormat.statusCode).toBe(400);
+    const ok = await other.client.post('/api/v1/check-in', { activityId: a.id, code });
+    expect(ok.json()).toMatchObject({ status: 'checked_in' });
+    expect(
+      (await secretary.get(`/api/v1/activities/${a.id}/attendance`))
+        .json()
+        .members.find((m: { memberId: number }) => m.memberId === other.id).method,
+    ).toBe('code');
+  });
+
+  it('refuses forged, expired and other-branch tokens, writing nothing', async () => {
+    const a = await activityAt(-HOUR);
+    const { token } = (await secretary.get(`/api/v1/activities/${a.id}/check-in-code`)).json();
+    const [id, period, sig] = token.split('.');
+    const forged = await member.post('/api/v1/check-in', { token: `${id}.${period}.${sig.slice(0, -2)}xx` });
+    expect(forged.statusCode).toBe(400);
+    expect(forged.json().error).toMatchObject({
+      field: 'token',
+      message: '二维码无效，请扫描签到屏幕上的二维码',
+    });
+    const otherActivity = await member.post('/api/v1/check-in', {
+      token: `${Number(id) + 1}.${period}.${sig}`,
+    });
+    expect(otherActivity.json().error.field).toBe('token');
+
+    const old = issue(await checkInKey(db), a.id, Date.now() - 120_000);
+    const expired = await member.post('/api/v1/check-in', { token: old.token });
+    expect(expired.json().error).toMatchObject({
+      field: 'token',
+      message: '二维码已过期，请扫描屏幕上最新的二维码或输入签到码',
+    });
+
+    const county = await as('county');
+    const foreign = await activityAt(-HOUR, {}, fx.b2.id, county);
+    const foreignToken = (await county.get(`/api/v1/activities/${foreign.id}/check-in-code`)).json().token;
+    const notMine = await member.post('/api/v1/check-in', { token: foreignToken });
+    expect(notMine.statusCode).toBe(403);
+    expect(notMine.json().error.code).toBe('checkin_not_member');
+    expect((await secretary.get(`/api/v1/activities/${a.id}/attendance`)).json().counts.present).toBe(0);
+  });
+
+  it('is open from 30 minutes before the start to an hour after the end', async () => {
+    const tomorrow = await activityAt(24 * HOUR);
+    const { token } = (await secretary.get(`/api/v1/activities/${tomorrow.id}/check-in-code`)).json();
+    const res = await member.post('/api/v1/check-in', { token });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.code).toBe('checkin_outside_window');
+    expect(res.json().error.message).toMatch(/^不在签到时间内：签到时间为 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 至 /);
+    const soon = await activityAt(20 * 60_000);
+    const early = await member.post('/api/v1/check-in', {
+      token: (await secretary.get(`/api/v1/activities/${soon.id}/check-in-code`)).json().token,
+    });
+    expect(early.json().status).toBe('checked_in');
+  });
+
+  it('checks the distance when the venue has a position and the member shares theirs', async () => {
+    const venue = (
+      await secretary.post(`/api/v1/orgs/${fx.b1.id}/venues`, {
+        name: '文化广场',
+        type: 'culture_stage',
+        lat: 27.8269,
+        lng: 99.7065,
+        radiusM: 200,
+      })
+    ).json();
+    const a = await activityAt(-HOUR, { venueId: venue.id });
+    const { token } = (await secretary.get(`/api/v1/activities/${a.id}/check-in-code`)).json();
+    const far = await member.post('/api/v1/check-in', { token, lat: 27.8369, lng: 99.7065 });
+    expect(far.statusCode).toBe(422);
+    expect(far.json().error.message).toMatch(/^您距活动地点约 11\d\d 米，超出签到范围（200 米）$/);
+    const near = await member.post('/api/v1/check-in', { token, lat: 27.827, lng: 99.7066 });
+    expect(near.json().status).toBe('checked_in');
+  });
+
+  it('needs a member record and refuses a cancelled activity', async () => {
+    const a = await activityAt(-HOUR);
+    const { token } = (await secretary.get(`/api/v1/activities/${a.id}/check-in-code`)).json();
+    const county = await as('county');
+    expect((await county.post('/api/v1/check-in', { token })).json().error.code).toBe('checkin_no_member');
+    await secretary.post(`/api/v1/activities/${a.id}/cancel`, { reason: '改期' });
+    expect((await member.post('/api/v1/check-in', { token })).json().error.code).toBe('checkin_cancelled');
+  });
+});
+
+describe('attendance list, leave and guests', () => {
+  it('present, leave and absent with counts and rate', async () => {
+    const a = await activityAt(2 * HOUR);
+    const leave = await member.post(`/api/v1/activities/${a.id}/leave`, { reason: '外出务工' });
+    expect(leave.json()).toMatchObject({ status: 'pending', reason: '外出务工' });
+    const approved = await secretary.post(`/api/v1/leave/${leave.json().id}/decision`, { approve: true });
+    expect(approved.json().status).toBe('approved');
+    expect(
+      (await secretary.post(`/api/v1/leave/${leave.json().id}/decision`, { approve: false })).json().error
+        .code,
+    ).toBe('leave_decided');
+
+    const someone = (await secretary.get(`/api/v1/activities/${a.id}/attendance`))
+      .json()
+      .members.find((m: { memberId: number }) => m.memberId !== fx.member1Id);
+    const noReason = await secretary.put(`/api/v1/activities/${a.id}/attendance/${someone.memberId}`, {
+      status: 'present',
+      reason: '',
+    });
+    expect(noReason.json().error.field).toBe('reason');
+    const marked = await secretary.put(`/api/v1/activities/${a.id}/attendance/${someone.memberId}`, {
+      status: 'present',
+      reason: '无智能手机，书记代签',
+    });
+    const list = marked.json();
+    expect(list.members.find((m: { memberId: number }) => m.memberId === someone.memberId)).toMatchObject({
+      status: 'present',
+      method: 'manual',
+      reason: '无智能手机，书记代签',
+    });
+    expect(list.members.find((m: { memberId: number }) => m.memberId === fx.member1Id)).toMatchObject({
+      status: 'leave',
+      reason: '外出务工',
+    });
+
+    const guest = await secretary.post(`/api/v1/activities/${a.id}/guests`, {
+      name: '村民李大姐',
+      phone: '13811112222',
+    });
+    expect(guest.statusCode).toBe(201);
+    await secretary.post(`/api/v1/activities/${a.id}/guests`, { name: '村民老王' });
+    const after = (await secretary.get(`/api/v1/activities/${a.id}/attendance`)).json();
+    const { members, present, leave: onLeave, absent, masses, rate } = after.counts;
+    expect({ present, onLeave, masses }).toEqual({ present: 1, onLeave: 1, masses: 2 });
+    expect(absent).toBe(members - 2);
+    expect(rate).toBeCloseTo(1 / (members - 1), 5);
+    expect(after.guests.map((g: { name: string }) => g.name)).toEqual(['村民李大姐', '村民老王']);
+    await secretary.delete(`/api/v1/guests/${guest.json().id}`);
+    expect((await secretary.get(`/api/v1/activities/${a.id}`)).json().counts.masses).toBe(1);
+  });
+
+  it('leave is asked before the start, by a member of the branch', async () => {
+    const started = await activityAt(-HOUR);
+    expect(
+      (await member.post(`/api/v1/activities/${started.id}/leave`, { reason: '生病' })).json().error.code,
+    ).toBe('leave_after_start');
+    const county = await as('county');
+    const future = await activityAt(HOUR);
+    expect((await county.post(`/api/v1/activities/${future.id}/leave`, { reason: 'x' })).statusCode).toBe(
+      403,
+    );
+    expect((await member.post(`/api/v1/leave/1/decision`, { approve: true })).statusCode).not.toBe(200);
+  });
+});

@@ -1,0 +1,61 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/open';
+import { settings } from '../../db/schema/index';
+
+export const PERIOD_SECONDS = 30;
+const PERIOD_MS = PERIOD_SECONDS * 1000;
+
+/** The instance's signing key, made on first use and shared by every instance through the database. */
+const keys = new WeakMap<Db, Promise<Buffer>>();
+export function checkInKey(db: Db): Promise<Buffer> {
+  let key = keys.get(db);
+  if (!key) {
+    key = (async () => {
+      await db
+        .insert(settings)
+        .values({ key: 'check_in_key', value: randomBytes(32).toString('hex') })
+        .onConflictDoNothing();
+      const [row] = await db.select().from(settings).where(eq(settings.key, 'check_in_key'));
+      return Buffer.from(row!.value, 'hex');
+    })();
+    keys.set(db, key);
+  }
+  return key;
+}
+
+const mac = (key: Buffer, text: string) => createHmac('sha256', key).update(text).digest();
+const period = (at: number) => Math.floor(at / PERIOD_MS);
+
+/** The QR token and six-digit code of an activity for the 30-second period containing `at`. */
+export function issue(key: Buffer, activityId: number, at = Date.now()) {
+  const p = period(at);
+  const signature = mac(key, `qr:${activityId}:${p}`).subarray(0, 16).toString('base64url');
+  const code = String(mac(key, `code:${activityId}:${p}`).readUInt32BE(0) % 1_000_000).padStart(6, '0');
+  return { token: `${activityId}.${p}.${signature}`, code, expiresAt: new Date((p + 1) * PERIOD_MS) };
+}
+
+export type TokenCheck = { ok: true; activityId: number } | { ok: false; reason: 'invalid' | 'expired' };
+
+/**
+ * A token is good in its own period and the one after, so a code scanned just before the screen
+ * changes still works; anything older has expired. A wrong signature is a forgery.
+ */
+export function verifyToken(key: Buffer, token: string, at = Date.now()): TokenCheck {
+  const [a, p, signature] = token.split('.');
+  const activityId = Number(a);
+  const tokenPeriod = Number(p);
+  if (!Number.isInteger(activityId) || !Number.isInteger(tokenPeriod) || !signature)
+    return { ok: false, reason: 'invalid' };
+  const expected = mac(key, `qr:${activityId}:${tokenPeriod}`).subarray(0, 16);
+  const given = Buffer.from(signature, 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, reason: 'invalid' };
+  const now = period(at);
+  if (tokenPeriod > now || tokenPeriod < now - 1) return { ok: false, reason: 'expired' };
+  return { ok: true, activityId };
+}
+
+export function verifyCode(key: Buffer, activityId: number, code: string, at = Date.now()): boolean {
+  return [at, at - PERIOD_MS].some((t) => issue(key, activityId, t).code === code);
+}
