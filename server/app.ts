@@ -29,6 +29,7 @@ import { healthRoutes } from './modules/health/health.routes';
 import { membersRoutes } from './modules/members/members.routes';
 import { noticesRoutes } from './modules/notices/notices.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
+import { recordsRoutes } from './modules/records/records.routes';
 import { rosterRoutes } from './modules/roster/roster.routes';
 import { venuesRoutes } from './modules/venues/venues.routes';
 
@@ -86,6 +87,7 @@ export async function buildApp({ database, config }: Deps): Promise<App> {
   ]) {
     routes(app, deps);
   }
+  await recordsRoutes(app, deps);
   await serveClient(app);
   return app;
 }

@@ -1,0 +1,72 @@
+import multipart from '@fastify/multipart';
+import { z } from 'zod';
+import { IdParams } from '../../../common/schemas/common';
+import { ActivityRecords, MinutesInput } from '../../../common/schemas/record';
+import { AppError } from '../../errors';
+import { type App, actorOf, type Deps } from '../../http/types';
+import { localStorage } from '../../storage/local';
+import { addFiles, fileContent, getRecords, removeFile, saveMinutes, type Upload } from './records.service';
+
+const ReasonQuery = z.object({ reason: z.string().trim().max(500).optional() });
+
+export async function recordsRoutes(app: App, { database: { db }, config }: Deps) {
+  const tags = ['records'];
+  const storage = localStorage(config.filesDir);
+  await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 20 } });
+
+  app.get(
+    '/api/v1/activities/:id/records',
+    { schema: { tags, params: IdParams, response: { 200: ActivityRecords } } },
+    (request) => getRecords(db, actorOf(request), request.params.id),
+  );
+  app.put(
+    '/api/v1/activities/:id/minutes',
+    { schema: { tags, params: IdParams, body: MinutesInput, response: { 200: ActivityRecords } } },
+    (request) => saveMinutes(db, config, actorOf(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/v1/activities/:id/files',
+    { schema: { tags, params: IdParams, querystring: ReasonQuery, response: { 200: ActivityRecords } } },
+    async (request) => {
+      const actor = actorOf(request);
+      if (!request.isMultipart()) throw new AppError(415, 'file_type', 'errors.records.noFiles', {}, 'files');
+      const uploads: Upload[] = [];
+      for await (const part of request.files()) {
+        try {
+          uploads.push({ name: part.filename || 'upload', data: await part.toBuffer() });
+        } catch (e) {
+          if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+            throw new AppError(
+              413,
+              'file_too_large',
+              'errors.records.fileTooLarge',
+              { name: part.filename, max: config.maxUploadBytes / 1048576 },
+              'files',
+            );
+          }
+          throw e;
+        }
+      }
+      return addFiles(db, config, storage, actor, request.params.id, uploads, request.query.reason);
+    },
+  );
+  app.delete(
+    '/api/v1/files/:id',
+    { schema: { tags, params: IdParams, querystring: ReasonQuery, response: { 200: ActivityRecords } } },
+    (request) => removeFile(db, config, actorOf(request), request.params.id, request.query.reason),
+  );
+  for (const thumb of [false, true]) {
+    app.get(
+      `/api/v1/files/:id${thumb ? '/thumb' : ''}`,
+      { schema: { tags, params: IdParams } },
+      async (request, reply) => {
+        const file = await fileContent(db, storage, actorOf(request), request.params.id, thumb);
+        reply
+          .header('content-type', file.mime)
+          .header('cache-control', 'private, max-age=86400')
+          .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+        return file.data;
+      },
+    );
+  }
+}

@@ -1,0 +1,261 @@
+import { createHash } from 'node:crypto';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import sanitizeHtml from 'sanitize-html';
+import { chinaDate } from '../../../common/dates';
+import type { ActivityFile, ActivityRecords, MinutesInput } from '../../../common/schemas/record';
+import type { Actor } from '../../access/actor';
+import type { Config } from '../../config';
+import type { Db, DbOrTx } from '../../db/open';
+import { activities, activityChanges, activityFiles, venues } from '../../db/schema/index';
+import { AppError, invalidField, notFound } from '../../errors';
+import type { Storage } from '../../storage/local';
+import { type ActivityRow, loadActivity } from '../activities/activities.service';
+import { distanceM } from '../attendance/attendance.service';
+import { appendLedger } from '../ledger/chain';
+import { minutesDigest, sealEnded } from '../ledger/facts';
+import { detect } from './file-types';
+import { type PhotoFacts, photoFacts } from './photo';
+
+type Flag = 'date_mismatch' | 'place_mismatch';
+
+type FileRow = typeof activityFiles.$inferSelect;
+
+const presentFile = (f: FileRow): ActivityFile => ({
+  id: f.id,
+  kind: f.kind,
+  name: f.name,
+  mime: f.mime,
+  size: f.size,
+  url: `/api/v1/files/${f.id}`,
+  thumbUrl: f.thumbPath ? `/api/v1/files/${f.id}/thumb` : null,
+  takenAt: f.takenAt?.toISOString() ?? null,
+  lat: f.lat,
+  lng: f.lng,
+  flags: f.flags,
+  uploadedAt: f.createdAt.toISOString(),
+});
+
+export async function getRecords(db: DbOrTx, actor: Actor, activityId: number): Promise<ActivityRecords> {
+  const { activity } = await loadActivity(db, actor, activityId, 'activity.read');
+  const files = await db
+    .select()
+    .from(activityFiles)
+    .where(and(eq(activityFiles.activityId, activityId), isNull(activityFiles.deletedAt)))
+    .orderBy(asc(activityFiles.id));
+  return {
+    minutesHtml: activity.minutesHtml,
+    decisions: activity.decisions,
+    updatedAt: activity.recordsUpdatedAt?.toISOString() ?? null,
+    files: files.map(presentFile),
+  };
+}
+
+/**
+ * Records may be added after the day (a forgotten photo must not turn a held meeting into "not
+ * done"), but past the configured days a change needs a reason, and the reason is kept.
+ */
+function lateReason(
+  config: Config,
+  activity: ActivityRow,
+  reason: string | undefined,
+): { late: boolean; reason: string | null } {
+  const late = Date.now() > activity.endsAt.getTime() + config.lateEditDays * 86_400_000;
+  if (late && !reason?.trim())
+    throw invalidField('reason', 'errors.records.lateReason', { days: config.lateEditDays });
+  return { late, reason: reason?.trim() || null };
+}
+
+const ALLOWED_HTML: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p',
+    'br',
+    'b',
+    'strong',
+    'i',
+    'em',
+    'u',
+    's',
+    'ul',
+    'ol',
+    'li',
+    'h3',
+    'h4',
+    'blockquote',
+    'span',
+  ],
+  allowedAttributes: {},
+};
+
+export async function saveMinutes(
+  db: Db,
+  config: Config,
+  actor: Actor,
+  activityId: number,
+  input: MinutesInput,
+): Promise<ActivityRecords> {
+  await db.transaction(async (tx) => {
+    const { activity, org } = await loadActivity(tx, actor, activityId, 'activity.manage', true);
+    const { late, reason } = lateReason(config, activity, input.reason);
+    const minutesHtml = sanitizeHtml(input.minutesHtml, ALLOWED_HTML);
+    const decisions = input.decisions ?? null;
+    await tx
+      .update(activities)
+      .set({ minutesHtml, decisions, recordsUpdatedAt: new Date() })
+      .where(eq(activities.id, activityId));
+    await sealEnded(tx, org.id);
+    await appendLedger(tx, {
+      orgId: org.id,
+      activityId,
+      kind: 'minutes',
+      payload: { digest: minutesDigest({ minutesHtml, decisions }), late, reason },
+      byUserId: actor.userId,
+    });
+    if (late)
+      await tx
+        .insert(activityChanges)
+        .values({ activityId, kind: 'minutes', reason, late, byUserId: actor.userId });
+  });
+  return getRecords(db, actor, activityId);
+}
+
+export type Upload = { name: string; data: Buffer };
+
+/** Photos and files from a phone, several at once; all are checked before any is kept. */
+export async function addFiles(
+  db: Db,
+  config: Config,
+  storage: Storage,
+  actor: Actor,
+  activityId: number,
+  uploads: Upload[],
+  reasonText?: string,
+) {
+  const { activity } = await loadActivity(db, actor, activityId, 'activity.manage');
+  if (!uploads.length) throw invalidField('files', 'errors.records.noFiles');
+  const { late, reason } = lateReason(config, activity, reasonText);
+  const typed = uploads.map((u) => {
+    const type = detect(u.data, u.name);
+    if (!type) throw new AppError(415, 'file_type', 'errors.records.fileType', { name: u.name }, 'files');
+    return { ...u, type };
+  });
+  const [venue] =
+    activity.venueId === null ? [] : await db.select().from(venues).where(eq(venues.id, activity.venueId));
+  const prepared: (Upload & {
+    type: NonNullable<ReturnType<typeof detect>>;
+    facts: PhotoFacts | null;
+    flags: Flag[];
+    sha256: string;
+  })[] = [];
+  for (const u of typed) {
+    const facts = u.type.kind === 'photo' ? await photoFacts(u.data, u.type.mime) : null;
+    const flags: Flag[] = [];
+    if (facts?.takenAt) {
+      const day = chinaDate(facts.takenAt);
+      if (day < chinaDate(activity.startsAt) || day > chinaDate(activity.endsAt)) flags.push('date_mismatch');
+    }
+    if (facts?.lat != null && facts.lng != null && venue?.lat != null && venue.lng != null) {
+      // A photo's GPS is rough; only a clear miss is flagged.
+      const tolerance = Math.max(venue.radiusM ?? 0, 500);
+      if (distanceM({ lat: venue.lat, lng: venue.lng }, { lat: facts.lat, lng: facts.lng }) > tolerance)
+        flags.push('place_mismatch');
+    }
+    prepared.push({ ...u, facts, flags, sha256: createHash('sha256').update(u.data).digest('hex') });
+  }
+  const stored: string[] = [];
+  try {
+    for (const p of prepared) {
+      stored.push(await storage.save(p.data, p.type.ext));
+      if (p.facts) stored.push(await storage.save(p.facts.thumbnail, 'jpg'));
+    }
+    await db.transaction(async (tx) => {
+      const { org } = await loadActivity(tx, actor, activityId, 'activity.manage', true);
+      let i = 0;
+      for (const p of prepared) {
+        const path = stored[i++]!;
+        const thumbPath = p.facts ? stored[i++]! : null;
+        const [row] = await tx
+          .insert(activityFiles)
+          .values({
+            activityId,
+            kind: p.type.kind,
+            name: p.name.slice(0, 200),
+            mime: p.type.mime,
+            size: p.data.length,
+            path,
+            thumbPath,
+            sha256: p.sha256,
+            takenAt: p.facts?.takenAt ?? null,
+            lat: p.facts?.lat ?? null,
+            lng: p.facts?.lng ?? null,
+            flags: p.flags,
+            uploadedBy: actor.userId,
+          })
+          .returning();
+        await appendLedger(tx, {
+          orgId: org.id,
+          activityId,
+          kind: 'file_added',
+          payload: { fileId: row!.id, sha256: p.sha256, name: row!.name, kind: p.type.kind, late, reason },
+          byUserId: actor.userId,
+        });
+      }
+      await tx.update(activities).set({ recordsUpdatedAt: new Date() }).where(eq(activities.id, activityId));
+      if (late)
+        await tx
+          .insert(activityChanges)
+          .values({ activityId, kind: 'files_added', reason, late, byUserId: actor.userId });
+    });
+  } catch (e) {
+    // Nothing half-written: files of a refused upload do not stay on disk.
+    await Promise.all(stored.map((s) => storage.remove(s)));
+    throw e;
+  }
+  return getRecords(db, actor, activityId);
+}
+
+export async function removeFile(
+  db: Db,
+  config: Config,
+  actor: Actor,
+  fileId: number,
+  reasonText?: string,
+): Promise<ActivityRecords> {
+  const [file] = await db
+    .select()
+    .from(activityFiles)
+    .where(and(eq(activityFiles.id, fileId), isNull(activityFiles.deletedAt)));
+  if (!file) throw notFound();
+  await db.transaction(async (tx) => {
+    const { activity, org } = await loadActivity(tx, actor, file.activityId, 'activity.manage', true);
+    const { late, reason } = lateReason(config, activity, reasonText);
+    // The file stays on disk and in the table: a removal is a fact of the record too.
+    await tx.update(activityFiles).set({ deletedAt: new Date() }).where(eq(activityFiles.id, fileId));
+    await appendLedger(tx, {
+      orgId: org.id,
+      activityId: activity.id,
+      kind: 'file_removed',
+      payload: { fileId, late, reason },
+      byUserId: actor.userId,
+    });
+    if (late)
+      await tx
+        .insert(activityChanges)
+        .values({ activityId: activity.id, kind: 'file_removed', reason, late, byUserId: actor.userId });
+  });
+  return getRecords(db, actor, file.activityId);
+}
+
+export async function fileContent(db: Db, storage: Storage, actor: Actor, fileId: number, thumb: boolean) {
+  const [file] = await db
+    .select()
+    .from(activityFiles)
+    .where(and(eq(activityFiles.id, fileId), isNull(activityFiles.deletedAt)));
+  if (!file) throw notFound();
+  await loadActivity(db, actor, file.activityId, 'activity.read');
+  if (thumb && !file.thumbPath) throw notFound();
+  return {
+    data: await storage.read(thumb ? file.thumbPath! : file.path),
+    mime: thumb ? 'image/jpeg' : file.mime,
+    name: file.name,
+  };
+}
