@@ -26,6 +26,7 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { groupsRoutes } from './modules/groups/groups.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { ledgerRoutes } from './modules/ledger/ledger.routes';
 import { membersRoutes } from './modules/members/members.routes';
 import { noticesRoutes } from './modules/notices/notices.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
@@ -84,6 +85,7 @@ export async function buildApp({ database, config }: Deps): Promise<App> {
     activitiesRoutes,
     noticesRoutes,
     attendanceRoutes,
+    ledgerRoutes,
   ]) {
     routes(app, deps);
   }

@@ -1,0 +1,159 @@
+import { and, asc, eq, gte, lt, ne, sql } from 'drizzle-orm';
+import { chinaDate, monthRange } from '../../../common/dates';
+import type { Ledger, LedgerRow, LedgerVerification } from '../../../common/schemas/ledger';
+import type { Actor } from '../../access/actor';
+import type { Db, DbOrTx } from '../../db/open';
+import { activities, activityChanges, ledgerEntries, venues } from '../../db/schema/index';
+import { activityFigures } from '../attendance/counts';
+import { loadFixedDayOrg } from '../calendar/fixed-day-org';
+import { type ChainBreak, verifyChain } from './chain';
+import { attendanceDigest, liveFiles, minutesDigest, sealEnded } from './facts';
+
+/** The year's activities of a branch as the ledger shows them, with their completeness. */
+export async function getLedger(db: Db, actor: Actor, orgId: number, year: number): Promise<Ledger> {
+  const org = await loadFixedDayOrg(db, actor, orgId, 'activity.read');
+  await db.transaction((tx) => sealEnded(tx, orgId));
+  const rows = await ledgerRows(db, orgId, year);
+  const months = Array.from({ length: 12 }, (_, i) => {
+    const inMonth = rows.filter((r) => Number(r.date.slice(5, 7)) === i + 1);
+    return { month: i + 1, activities: inMonth.length, complete: inMonth.filter((r) => r.complete).length };
+  });
+  return {
+    orgId,
+    orgName: org.name,
+    year,
+    rows,
+    months,
+    totals: { activities: rows.length, complete: rows.filter((r) => r.complete).length },
+  };
+}
+
+export async function ledgerRows(
+  db: DbOrTx,
+  orgId: number,
+  year: number,
+): Promise<
+  (LedgerRow & { minutesHtml: string | null; decisions: string | null; startsAt: Date; endsAt: Date })[]
+> {
+  const list = await db
+    .select({
+      a: activities,
+      venueName: venues.name,
+      lateEdits: sql<number>`(SELECT count(*)::int FROM ${activityChanges} c WHERE c.activity_id = ${activities.id} AND c.late)`,
+    })
+    .from(activities)
+    .leftJoin(venues, eq(venues.id, activities.venueId))
+    .where(
+      and(
+        eq(activities.orgId, orgId),
+        ne(activities.status, 'cancelled'),
+        gte(activities.startsAt, monthRange(year, 1).from),
+        lt(activities.startsAt, monthRange(year, 12).to),
+      ),
+    )
+    .orderBy(asc(activities.startsAt));
+  const figures = await activityFigures(
+    db,
+    list.map((l) => l.a.id),
+  );
+  return list.map(({ a, venueName, lateEdits }) => {
+    const f = figures.get(a.id)!;
+    return {
+      activityId: a.id,
+      date: chinaDate(a.startsAt),
+      type: a.type,
+      theme: a.theme,
+      title: a.title,
+      venueName,
+      counts: f.counts,
+      completeness: f.completeness,
+      complete: f.completeness.materials && f.completeness.attendance && f.completeness.records,
+      shortReason: a.shortReason,
+      lateEdits,
+      minutesHtml: a.minutesHtml,
+      decisions: a.decisions,
+      startsAt: a.startsAt,
+      endsAt: a.endsAt,
+    };
+  });
+}
+
+type Entry = typeof ledgerEntries.$inferSelect;
+const breakOf = (e: Entry): ChainBreak => ({ seq: e.seq, activityId: e.activityId, kind: e.kind, at: e.at });
+
+/**
+ * Whether the branch's record was changed silently: every link of the hash chain must hold, and
+ * what the tables hold now must be what the chain last recorded — the activity's time and place,
+ * its minutes, its photos and files, and (once sealed) its attendance.
+ */
+export async function verifyLedger(db: Db, actor: Actor, orgId: number): Promise<LedgerVerification> {
+  await loadFixedDayOrg(db, actor, orgId, 'activity.read');
+  await db.transaction((tx) => sealEnded(tx, orgId));
+  const chain = await verifyChain(db, orgId);
+  const present = (b: ChainBreak | null): LedgerVerification => ({
+    intact: b === null,
+    entries: chain.entries,
+    brokenAt: b ? { ...b, at: b.at.toISOString() } : null,
+  });
+  if (chain.brokenAt) return present(chain.brokenAt);
+
+  const entries = await db
+    .select()
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.orgId, orgId))
+    .orderBy(asc(ledgerEntries.seq));
+  const byActivity = new Map<number, Entry[]>();
+  for (const e of entries)
+    if (e.activityId !== null) byActivity.set(e.activityId, [...(byActivity.get(e.activityId) ?? []), e]);
+  const live = await db
+    .select()
+    .from(activities)
+    .where(eq(activities.orgId, orgId))
+    .orderBy(asc(activities.id));
+  const breaks: ChainBreak[] = [];
+  for (const a of live) {
+    const facts = byActivity.get(a.id) ?? [];
+    const core = facts.filter((e) => ['scheduled', 'rescheduled', 'edited'].includes(e.kind)).at(-1);
+    if (!core) {
+      // An activity the chain never heard of was written around the app.
+      breaks.push({ seq: 0, activityId: a.id, kind: 'unrecorded_activity', at: a.createdAt });
+      continue;
+    }
+    const p = core.payload;
+    if (
+      p.title !== a.title ||
+      p.startsAt !== a.startsAt.toISOString() ||
+      p.endsAt !== a.endsAt.toISOString() ||
+      (p.venueId ?? null) !== a.venueId
+    ) {
+      breaks.push(breakOf(core));
+    }
+    const cancelled = facts.find((e) => e.kind === 'cancelled');
+    if (Boolean(cancelled) !== (a.status === 'cancelled'))
+      breaks.push(cancelled ? breakOf(cancelled) : breakOf(core));
+    const minutes = facts.filter((e) => e.kind === 'minutes').at(-1);
+    const hasMinutes = Boolean(a.minutesHtml || a.decisions);
+    if (minutes ? minutes.payload.digest !== minutesDigest(a) : hasMinutes)
+      breaks.push(minutes ? breakOf(minutes) : breakOf(core));
+    const files = new Map<number, { sha: string; entry: Entry }>();
+    for (const e of facts) {
+      if (e.kind === 'file_added')
+        files.set(e.payload.fileId as number, { sha: e.payload.sha256 as string, entry: e });
+      if (e.kind === 'file_removed') files.delete(e.payload.fileId as number);
+    }
+    const liveList = await liveFiles(db, a.id);
+    for (const f of liveList) {
+      const known = files.get(f.id);
+      if (!known || known.sha !== f.sha256) breaks.push(known ? breakOf(known.entry) : breakOf(core));
+    }
+    for (const [id, known] of files)
+      if (!liveList.some((f) => f.id === id)) breaks.push(breakOf(known.entry));
+    const attendance = facts
+      .filter((e) => e.kind === 'attendance_sealed' || e.kind === 'attendance_edit')
+      .at(-1);
+    if (attendance && attendance.payload.digest !== (await attendanceDigest(db, a.id)))
+      breaks.push(breakOf(attendance));
+  }
+  breaks.sort((x, y) => x.seq - y.seq);
+  return present(breaks[0] ?? null);
+}

@@ -1,0 +1,344 @@
+import { execFileSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
+import ical from 'node-ical';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { chinaDate } from '../../../common/dates';
+import { tinyCounty } from '../../test/fixtures';
+import { testApp } from '../../test/harness';
+
+const { app, as, db } = await testApp({ maxUploadBytes: 300_000 });
+const fx = await tinyCounty(db);
+const secretary = await as('secretary1');
+const HOUR = 3_600_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** A small JPEG as a phone would write it, with the time and place in its EXIF. */
+async function photo(taken: Date, gps?: { lat: number; lng: number }) {
+  const local = new Date(taken.getTime() + 8 * HOUR).toISOString();
+  const exif = `${local.slice(0, 10).replaceAll('-', ':')} ${local.slice(11, 19)}`;
+  const deg = (v: number) => {
+    const d = Math.floor(v);
+    const m = Math.floor((v - d) * 60);
+    const s = Math.round(((v - d) * 60 - m) * 60 * 100);
+    return `${d}/1 ${m}/1 ${s}/100`;
+  };
+  return sharp({ create: { width: 160, height: 120, channels: 3, background: '#c8161d' } })
+    .jpeg()
+    .withExif({
+      IFD2: { DateTimeOriginal: exif },
+      ...(gps
+        ? {
+            IFD3: {
+              GPSLatitudeRef: 'N',
+              GPSLatitude: deg(gps.lat),
+              GPSLongitudeRef: 'E',
+              GPSLongitude: deg(gps.lng),
+            },
+          }
+        : {}),
+    })
+    .toBuffer();
+}
+
+function multipart(files: { name: string; data: Buffer; type?: string }[]) {
+  const boundary = `----vanguard${Math.random().toString(16).slice(2)}`;
+  const parts = files.map((f) =>
+    Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: ${f.type ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+      f.data,
+      Buffer.from('\r\n'),
+    ]),
+  );
+  return {
+    body: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]),
+    type: `multipart/form-data; boundary=${boundary}`,
+  };
+}
+
+const upload = (activityId: number, files: { name: string; data: Buffer }[], query = '') => {
+  const { body, type } = multipart(files);
+  return secretary.post(`/api/v1/activities/${activityId}/files${query}`, body, { 'content-type': type });
+};
+
+/** A themed party day that ended two hours ago, from its month's plan, at a venue with a position. */
+async function heldActivity(endedMsAgo = 2 * HOUR) {
+  const venue = (
+    await secretary.post(`/api/v1/orgs/${fx.b1.id}/venues`, {
+      name: '活动室',
+      type: 'activity_room',
+      lat: 27.8269,
+      lng: 99.7065,
+      radiusM: 100,
+    })
+  ).json();
+  const start = Date.now() - endedMsAgo - 4 * HOUR;
+  const [year, month] = chinaDate(new Date(start)).split('-').map(Number);
+  const plan = (
+    await secretary.put(`/api/v1/orgs/${fx.b1.id}/plans/${year}/${month}`, {
+      theme: 'study_training',
+      title: '学习',
+      kinds: ['policy_study'],
+    })
+  ).json();
+  const a = (
+    await secretary.post('/api/v1/activities', {
+      orgId: fx.b1.id,
+      planEntryId: plan.id,
+      type: 'themed_party_day',
+      title: `主题党日 ${Math.random().toString(36).slice(2, 6)}`,
+      venueId: venue.id,
+      startsAt: iso(start),
+      endsAt: iso(start + 4 * HOUR),
+    })
+  ).json();
+  return { ...a, start };
+}
+
+describe('records', () => {
+  it('minutes and photos complete the ledger; EXIF time and place are checked', async () => {
+    const a = await heldActivity();
+    expect((await secretary.get(`/api/v1/activities/${a.id}`)).json().completeness).toEqual({
+      materials: false,
+      attendance: false,
+      records: false,
+    });
+    const members = (await secretary.get(`/api/v1/activities/${a.id}/attendance`)).json().members;
+    await secretary.put(`/api/v1/activities/${a.id}/attendance/${members[0].memberId}`, {
+      status: 'present',
+      reason: '纸质签到补录',
+    });
+    const saved = await secretary.put(`/api/v1/activities/${a.id}/minutes`, {
+      minutesHtml: '<p>学习<b>党章</b>第一章</p><script>alert(1)</script>',
+      decisions: '下月开展志愿服务',
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().minutesHtml).toBe('<p>学习<b>党章</b>第一章</p>');
+
+    const good = await photo(new Date(a.start + HOUR), { lat: 27.8269, lng: 99.7065 });
+    const wrongDay = await photo(new Date(a.start - 5 * 24 * HOUR));
+    const wrongPlace = await photo(new Date(a.start + HOUR), { lat: 28.1, lng: 99.7 });
+    const res = await upload(a.id, [
+      { name: '合影.jpg', data: good },
+      { name: '旧照片.jpg', data: wrongDay },
+      { name: '别处.jpg', data: wrongPlace },
+      { name: '签到表.pdf', data: Buffer.from('%PDF-1.4\n%%EOF\n') },
+    ]);
+    expect(res.statusCode, res.body).toBe(200);
+    const files = res.json().files;
+    expect(
+      files.map((f: { name: string; kind: string; flags: string[] }) => [f.name, f.kind, f.flags]),
+    ).toEqual([
+      ['合影.jpg', 'photo', []],
+      ['旧照片.jpg', 'photo', ['date_mismatch']],
+      ['别处.jpg', 'photo', ['place_mismatch']],
+      ['签到表.pdf', 'file', []],
+    ]);
+    expect(files[0].takenAt).toBe(new Date(Math.floor((a.start + HOUR) / 1000) * 1000).toISOString());
+    const thumb = await secretary.get(files[0].thumbUrl);
+    expect(thumb.headers['content-type']).toBe('image/jpeg');
+    expect((await sharp(thumb.rawPayload).metadata()).width).toBeLessThanOrEqual(320);
+    expect((await secretary.get(files[3].url)).rawPayload.toString()).toContain('%PDF-1.4');
+
+    const after = (await secretary.get(`/api/v1/activities/${a.id}`)).json();
+    expect(after.completeness).toEqual({ materials: true, attendance: true, records: true });
+    const ledger = (
+      await secretary.get(`/api/v1/orgs/${fx.b1.id}/ledger?year=${new Date(a.start).getUTCFullYear()}`)
+    ).json();
+    expect(ledger.rows.find((r: { activityId: number }) => r.activityId === a.id)).toMatchObject({
+      complete: true,
+      counts: { present: 1 },
+    });
+  });
+
+  it('refuses a file that is not a photo or document, and one too large, writing nothing', async () => {
+    const a = await heldActivity();
+    const text = await upload(a.id, [
+      { name: '合影.jpg', data: await photo(new Date()) },
+      { name: 'virus.jpg', data: Buffer.from('MZ this is not a picture') },
+    ]);
+    expect(text.statusCode).toBe(415);
+    expect(text.json().error).toMatchObject({
+      field: 'files',
+      message: '“virus.jpg”不是照片（JPEG/PNG/HEIC）或 PDF、Word、Excel 文件',
+    });
+    const big = await upload(a.id, [
+      { name: '大图.jpg', data: Buffer.concat([await photo(new Date()), Buffer.alloc(400_000)]) },
+    ]);
+    expect(big.statusCode).toBe(413);
+    expect(big.json().error.message).toContain('“大图.jpg”过大');
+    expect((await secretary.get(`/api/v1/activities/${a.id}/records`)).json().files).toEqual([]);
+  });
+
+  it('a change more than 7 days after the activity needs a reason, and is counted', async () => {
+    const a = await heldActivity(10 * 24 * HOUR);
+    const bare = await secretary.put(`/api/v1/activities/${a.id}/minutes`, { minutesHtml: '<p>补记</p>' });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().error).toMatchObject({
+      field: 'reason',
+      message: '活动结束已超过 7 天，修改记录请填写原因',
+    });
+    const withReason = await secretary.put(`/api/v1/activities/${a.id}/minutes`, {
+      minutesHtml: '<p>补记</p>',
+      reason: '原记录本遗失，据回忆补记',
+    });
+    expect(withReason.statusCode).toBe(200);
+    expect((await upload(a.id, [{ name: 'a.jpg', data: await photo(new Date()) }])).statusCode).toBe(400);
+    expect(
+      (
+        await upload(
+          a.id,
+          [{ name: 'a.jpg', data: await photo(new Date()) }],
+          `?reason=${encodeURIComponent('补传照片')}`,
+        )
+      ).statusCode,
+    ).toBe(200);
+    const ledger = (
+      await secretary.get(`/api/v1/orgs/${fx.b1.id}/ledger?year=${new Date(a.start).getUTCFullYear()}`)
+    ).json();
+    expect(ledger.rows.find((r: { activityId: number }) => r.activityId === a.id).lateEdits).toBe(2);
+    const history = (await secretary.get(`/api/v1/activities/${a.id}/history`)).json().items;
+    expect(
+      history.filter((h: { reason: string | null }) => h.reason === '原记录本遗失，据回忆补记'),
+    ).toHaveLength(1);
+  });
+});
+
+describe('the tamper-evident ledger', () => {
+  it('is intact after normal work and says which entry broke when a record is changed behind the app', async () => {
+    const a = await heldActivity();
+    await secretary.put(`/api/v1/activities/${a.id}/minutes`, { minutesHtml: '<p>原始记录</p>' });
+    await upload(a.id, [{ name: 'p.jpg', data: await photo(new Date(a.start + HOUR)) }]);
+    const ok = (await secretary.get(`/api/v1/orgs/${fx.b1.id}/ledger/verify`)).json();
+    expect(ok).toMatchObject({ intact: true, brokenAt: null });
+    expect(ok.entries).toBeGreaterThan(3);
+
+    // Someone edits the minutes in the database directly.
+    await db.execute(`UPDATE activities SET minutes_html = '<p>改过的记录</p>' WHERE id = ${a.id}`);
+    const edited = (await secretary.get(`/api/v1/orgs/${fx.b1.id}/ledger/verify`)).json();
+    expect(edited.intact).toBe(false);
+    expect(edited.brokenAt).toMatchObject({ activityId: a.id, kind: 'minutes' });
+    await db.execute(`UPDATE activities SET minutes_html = '<p>原始记录</p>' WHERE id = ${a.id}`);
+    expect((await secretary.get(`/api/v1/orgs/${fx.b1.id}/ledger/verify`)).json().intact).toBe(true);
+
+    // Someone adds an attendance row after the list was sealed.
+    const absent = (await secretary.get(`/api/v1/activities/${a.id}/attendance`))
+      .json()
+      .members.find((m: { status: string }) => m.status === 'absent');
+    await db.execute(
+      `INSERT INTO attendance (activity_id, member_id, method) VALUES (${a.id}, ${absent.memberId}, 'qr')`,
+    );
+    expect((await secretary.get(`/api/v1/orgs/${fx.b1.id}/ledger/verify`)).json().brokenAt).toMatchObject({
+      kind: 'attendance_sealed',
+      activityId: a.id,
+    });
+    await db.execute(`DELETE FROM attendance WHERE activity_id = ${a.id} AND member_id = ${absent.memberId}`);
+    // The same change through the app, with a reason, keeps the chain intact.
+    await secretary.put(`/api/v1/activities/${a.id}/attendance/${absent.memberId}`, {
+      status: 'present',
+      reason: '补签',
+    });
+    expect((await secretary.get(`/api/v1/orgs/${fx.b1.id}/ledger/verify`)).json().intact).toBe(true);
+
+    // Someone rewrites an entry of the chain itself.
+    const { rows } = await db.execute(
+      `SELECT seq FROM ledger_entries WHERE org_id = ${fx.b1.id} AND kind = 'scheduled' AND activity_id = ${a.id}`,
+    );
+    const seq = (rows[0] as { seq: number }).seq;
+    await db.execute(
+      `UPDATE ledger_entries SET payload = jsonb_set(payload, '{title}', '"假标题"') WHERE org_id = ${fx.b1.id} AND seq = ${seq}`,
+    );
+    const broken = (await secretary.get(`/api/v1/orgs/${fx.b1.id}/ledger/verify`)).json();
+    expect(broken).toMatchObject({ intact: false, brokenAt: { seq, activityId: a.id, kind: 'scheduled' } });
+    await db.execute(
+      `UPDATE ledger_entries SET payload = jsonb_set(payload, '{title}', to_jsonb(${`'${a.title}'::text`})) WHERE org_id = ${fx.b1.id} AND seq = ${seq}`,
+    );
+    expect((await secretary.get(`/api/v1/orgs/${fx.b1.id}/ledger/verify`)).json().intact).toBe(true);
+  });
+});
+
+describe('exports, read back', () => {
+  it('the year as Excel: one row per activity and a sheet of attendance', async () => {
+    const a = await heldActivity();
+    const year = new Date(a.start).getUTCFullYear();
+    const res = await secretary.get(`/api/v1/orgs/${fx.b1.id}/ledger.xlsx?year=${year}`);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const [sheet, att] = wb.worksheets;
+    expect(sheet!.name).toBe('台账');
+    expect(sheet!.getRow(1).values).toEqual(
+      expect.arrayContaining([
+        '日期',
+        '类型',
+        '主题',
+        '地点',
+        '活动',
+        '实到',
+        '请假',
+        '缺席',
+        '群众',
+        '台账完整',
+      ]),
+    );
+    const ledger = (await secretary.get(`/api/v1/orgs/${fx.b1.id}/ledger?year=${year}`)).json();
+    expect(sheet!.rowCount - 1).toBe(ledger.rows.length);
+    const row = sheet!.getRows(2, sheet!.rowCount - 1)!.find((r) => r.getCell(5).value === a.title)!;
+    expect(row.getCell(2).value).toBe('主题党日');
+    expect(row.getCell(3).value).toBe('学习培训');
+    expect(att!.name).toBe('考勤');
+    expect(att!.rowCount).toBeGreaterThan(1);
+  });
+
+  it('the year as a PDF with Chinese text, minutes and photos', async () => {
+    const a = await heldActivity();
+    await secretary.put(`/api/v1/activities/${a.id}/minutes`, {
+      minutesHtml: '<p>学习习近平新时代中国特色社会主义思想</p>',
+    });
+    await upload(a.id, [{ name: 'p.jpg', data: await photo(new Date(a.start + HOUR)) }]);
+    const year = new Date(a.start).getUTCFullYear();
+    const res = await secretary.get(`/api/v1/orgs/${fx.b1.id}/ledger.pdf?year=${year}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: res.rawPayload }).toString();
+    expect(text).toContain(`${year} 年党员固定活动日台账`);
+    expect(text).toContain(a.title);
+    expect(text).toContain('学习习近平新时代中国特色社会主义思想');
+    expect(text).toContain('链校验：完整');
+    const images = execFileSync('pdfimages', ['-list', '-'], { input: res.rawPayload }).toString();
+    expect(images.split('\n').length).toBeGreaterThan(3);
+  });
+});
+
+describe('calendar feeds', () => {
+  it('a branch feed by its key and a private member feed, both readable by a calendar parser', async () => {
+    const a = await heldActivity(-24 * HOUR);
+    const member = await as('member1');
+    const feeds = (await member.get(`/api/v1/me/calendar-feeds?orgId=${fx.b1.id}`)).json();
+    expect(feeds.branchUrl).toMatch(new RegExp(`/api/v1/orgs/${fx.b1.id}/calendar\\.ics\\?key=`));
+    const branch = await app.inject({ url: feeds.branchUrl.replace(/^https?:\/\/[^/]+/, '') });
+    expect(branch.statusCode).toBe(200);
+    expect(branch.headers['content-type']).toContain('text/calendar');
+    const events = Object.values(ical.sync.parseICS(branch.body)).filter((e) => e.type === 'VEVENT');
+    const event = events.find((e) => (e as { summary?: string }).summary === a.title) as {
+      start: Date;
+      location: string;
+    };
+    expect(Math.floor(event.start.getTime() / 1000)).toBe(Math.floor(a.start / 1000));
+    expect(event.location).toContain('活动室');
+    expect(events.some((e) => String((e as { summary?: string }).summary).startsWith('党员固定活动日'))).toBe(
+      true,
+    );
+
+    const wrongKey = await app.inject({ url: `/api/v1/orgs/${fx.b1.id}/calendar.ics?key=nope` });
+    expect(wrongKey.statusCode).toBe(404);
+    const mine = await app.inject({ url: feeds.memberUrl.replace(/^https?:\/\/[^/]+/, '') });
+    expect(
+      Object.values(ical.sync.parseICS(mine.body)).some(
+        (e) => (e as { summary?: string }).summary === a.title,
+      ),
+    ).toBe(true);
+  });
+});
