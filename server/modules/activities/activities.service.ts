@@ -76,7 +76,7 @@ async function checkRefs(tx: DbOrTx, org: OrgOfActivity, input: Partial<Activity
       .from(members)
       .innerJoin(orgs, eq(orgs.id, members.orgId))
       .where(eq(members.id, input.responsibleMemberId));
-    if (!m || !m.path.startsWith(org.path)) {
+    if (!m?.path.startsWith(org.path)) {
       throw ruleBroken(
         'responsible_not_member',
         'errors.activity.responsibleNotMember',

@@ -222,7 +222,7 @@ export async function markAttendance(
       .from(members)
       .innerJoin(orgs, eq(orgs.id, members.orgId))
       .where(eq(members.id, memberId));
-    if (!m || !m.path.startsWith(org.path))
+    if (!m?.path.startsWith(org.path))
       throw ruleBroken('attendance_not_member', 'errors.attendance.notMember', {}, 'memberId');
     if (input.status === 'present') {
       await tx

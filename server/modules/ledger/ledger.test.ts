@@ -321,7 +321,7 @@ describe('calendar feeds', () => {
     const branch = await app.inject({ url: feeds.branchUrl.replace(/^https?:\/\/[^/]+/, '') });
     expect(branch.statusCode).toBe(200);
     expect(branch.headers['content-type']).toContain('text/calendar');
-    const events = Object.values(ical.sync.parseICS(branch.body)).filter((e) => e.type === 'VEVENT');
+    const events = Object.values(ical.sync.parseICS(branch.body)).filter((e) => e?.type === 'VEVENT');
     const event = events.find((e) => (e as { summary?: string }).summary === a.title) as {
       start: Date;
       location: string;
