@@ -19,7 +19,10 @@ export default async function setup(project: TestProject) {
   const server = await startTestServer();
   const clone = await cloneTemplate(server.adminUrl, server.template);
   const database = connect(clone.url, 'external');
-  const app = await buildApp({ database, config: loadConfig({ NODE_ENV: 'test' }) });
+  const app = await buildApp({
+    database,
+    config: loadConfig({ NODE_ENV: 'test', DATA_DIR: server.dataDir }),
+  });
   const port = await freePort();
   await app.listen({ port, host: '127.0.0.1' });
   project.provide('baseURL', `http://127.0.0.1:${port}`);

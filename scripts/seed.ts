@@ -5,6 +5,7 @@ import { loadConfig } from '../server/config';
 import { migrateDatabase } from '../server/db/migrate';
 import { openDatabase } from '../server/db/open';
 import { seedIfEmpty } from '../server/seed/bootstrap';
+import { localStorage } from '../server/storage/local';
 
 const { values } = parseArgs({
   options: { scale: { type: 'string', default: 'county' }, reset: { type: 'boolean', default: false } },
@@ -13,19 +14,20 @@ if (values.scale !== 'county' && values.scale !== 'tiny') {
   console.error('--scale must be county or tiny');
   process.exit(2);
 }
-const database = await openDatabase(loadConfig());
+const config = loadConfig();
+const database = await openDatabase(config);
 try {
   await migrateDatabase(database.pool);
   if (values.reset) {
     await database.db.execute(
-      sql`TRUNCATE orgs, party_groups, members, member_status_history, users, role_bindings, sessions, login_failures RESTART IDENTITY CASCADE`,
+      sql`TRUNCATE orgs, party_groups, members, member_status_history, users, role_bindings, sessions, login_failures, venues, theme_recommendations, plan_entries, activities, activity_changes, attendance, leave_requests, guests, activity_files, ledger_entries, notices, notice_receipts, webhooks, webhook_deliveries, calendar_tokens RESTART IDENTITY CASCADE`,
     );
   }
   const t0 = Date.now();
-  const seeded = await seedIfEmpty(database.db, values.scale);
+  const seeded = await seedIfEmpty(database.db, values.scale, { storage: localStorage(config.filesDir) });
   console.log(
     seeded
-      ? `seeded ${values.scale}: ${seeded.orgs} organizations, ${seeded.members} members in ${Date.now() - t0} ms`
+      ? `seeded ${values.scale}: ${seeded.orgs} organizations, ${seeded.members} members, ${seeded.activities} activities, ${seeded.attendance} check-ins in ${Date.now() - t0} ms`
       : 'the database already holds organizations; nothing seeded (use --reset to start over)',
   );
 } finally {

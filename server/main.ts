@@ -4,6 +4,7 @@ import { loadConfig } from './config';
 import { migrateDatabase } from './db/migrate';
 import { openDatabase } from './db/open';
 import { assertNoDemoAccountsInProduction, seedIfEmpty } from './seed/bootstrap';
+import { localStorage } from './storage/local';
 
 const started = Date.now();
 const config = loadConfig();
@@ -16,8 +17,12 @@ log(database.kind === 'embedded' ? `embedded PostgreSQL in ${config.dataDir}` : 
 try {
   await migrateDatabase(database.pool);
   if (config.seedDemo && config.env !== 'production') {
-    const seeded = await seedIfEmpty(database.db, 'county');
-    if (seeded) log(`demo county loaded: ${seeded.orgs} organizations, ${seeded.members} members`);
+    const seeded = await seedIfEmpty(database.db, 'county', { storage: localStorage(config.filesDir) });
+    if (seeded) {
+      log(
+        `demo county loaded: ${seeded.orgs} organizations, ${seeded.members} members, ${seeded.activities} activities, ${seeded.attendance} check-ins`,
+      );
+    }
   }
   await assertNoDemoAccountsInProduction(database.db, config.env);
 } catch (e) {

@@ -2,12 +2,14 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
 import { migrateDatabase } from '../db/migrate';
 import { connect } from '../db/open';
+import { localStorage } from '../storage/local';
 import { testApp } from '../test/harness';
 import { cloneTemplate, dbUrl } from '../test/test-server';
 import { assertNoDemoAccountsInProduction, seedIfEmpty } from './bootstrap';
 import { seedDemoCounty } from './demo-county';
 
-const { db } = await testApp();
+const { db, config } = await testApp();
+const storage = localStorage(config.filesDir);
 
 describe('start-up', () => {
   it('refuses production while demo accounts exist, and allows it once they are gone', async () => {
@@ -28,7 +30,10 @@ describe('start-up', () => {
     try {
       // Two instances migrating and seeding one empty database at the same moment.
       await Promise.all([migrateDatabase(a.pool), migrateDatabase(b.pool)]);
-      const results = await Promise.all([seedIfEmpty(a.db, 'tiny'), seedIfEmpty(b.db, 'tiny')]);
+      const results = await Promise.all([
+        seedIfEmpty(a.db, 'tiny', { storage }),
+        seedIfEmpty(b.db, 'tiny', { storage }),
+      ]);
       expect(results.filter((r) => r !== null)).toHaveLength(1);
       const { rows } = await a.pool.query(
         "SELECT count(*)::int AS n, string_agg(name, ',' ORDER BY id) AS names FROM members",
@@ -58,7 +63,7 @@ describe('start-up', () => {
     const county = connect(dbUrl(admin, name), 'external');
     try {
       await migrateDatabase(county.pool);
-      const seeded = await seedDemoCounty(county.db, 'county');
+      const seeded = await seedDemoCounty(county.db, 'county', { storage });
       const { rows } = await county.pool.query(`
         SELECT (SELECT count(*)::int FROM orgs WHERE level <> 'committee') AS grassroots,
                (SELECT count(*)::int FROM orgs WHERE level = 'committee') AS committees,

@@ -14,6 +14,8 @@ import { idCheckDigit } from '../../common/validators';
 import type { DbOrTx } from '../db/open';
 import { memberStatusHistory, members, orgs, partyGroups, roleBindings, users } from '../db/schema/index';
 import { hashPassword } from '../modules/auth/password';
+import type { Storage } from '../storage/local';
+import { seedHistory } from './demo-history';
 import { ETHNICITIES, personName, placeName, TOWNSHIPS } from './names';
 import { createRandom, type Random } from './random';
 
@@ -230,12 +232,19 @@ const FIXED_DAY_CHOICES: FixedDaySetting[] = [
 ];
 
 /** Builds the demo county into an empty database, in one transaction. */
-export async function seedDemoCounty(db: DbOrTx, scale: Scale): Promise<{ orgs: number; members: number }> {
+export type SeedOptions = { storage: Storage; now?: Date };
+
+export async function seedDemoCounty(
+  db: DbOrTx,
+  scale: Scale,
+  { storage, now = new Date() }: SeedOptions,
+): Promise<{ orgs: number; members: number; activities: number; attendance: number }> {
   const random = createRandom(20_261_123);
   const shape = SHAPES[scale];
   const tree = countyTree(random, shape);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
+    await skipForeignKeyChecks(tx);
     // Level by level, so each child knows its parent's id.
     const branches: { id: number; name: string }[] = [];
     let level: { spec: OrgSpec; parentId: number | null }[] = [{ spec: tree, parentId: null }];
@@ -281,14 +290,27 @@ export async function seedDemoCounty(db: DbOrTx, scale: Scale): Promise<{ orgs: 
         .returning({ id: members.id });
       ids.push(...rows.map((r) => r.id));
     });
-    const history = drafts.flatMap((d, i) =>
+    const steps = drafts.flatMap((d, i) =>
       d.steps.map((s) => ({ memberId: ids[i]!, status: s.status, date: s.date })),
     );
-    await insertBatched(history, 3000, (batch) => tx.insert(memberStatusHistory).values(batch));
+    await tx.execute(sql`
+      INSERT INTO member_status_history (member_id, status, date)
+      SELECT * FROM unnest(${sql.param(steps.map((s) => s.memberId))}::int[], ${sql.param(steps.map((s) => s.status))}::text[],
+                           ${sql.param(steps.map((s) => s.date))}::date[])`);
     await seedGroups(tx, drafts, ids);
     await seedDemoAccounts(tx, passwordHash, drafts, ids);
-    return { orgs: orgCount, members: drafts.length };
+    const past = await seedHistory(tx, random, storage, now);
+    return { orgs: orgCount, members: drafts.length, ...past };
   });
+}
+
+/**
+ * The generated rows are consistent by construction; checking half a million foreign keys one
+ * by one would double the first start. Only a superuser may switch the checks off (the embedded
+ * server's user is one); elsewhere they stay on and the seed is slower, not wrong.
+ */
+async function skipForeignKeyChecks(tx: DbOrTx) {
+  await tx.transaction((sp) => sp.execute(sql`SET LOCAL session_replication_role = replica`)).catch(() => {});
 }
 
 /** Party groups in larger branches: sets of at least three, each led by a full member. */

@@ -5,6 +5,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     adminUrl: string;
     template: string;
+    dataDir: string;
   }
 }
 
@@ -12,5 +13,6 @@ export default async function setup(project: TestProject) {
   const server = await startTestServer();
   project.provide('adminUrl', server.adminUrl);
   project.provide('template', server.template);
+  project.provide('dataDir', server.dataDir);
   return server.stop;
 }

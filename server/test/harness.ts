@@ -1,6 +1,3 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, inject } from 'vitest';
 import { buildApp } from '../app';
 import { type Config, loadConfig } from '../config';
@@ -24,10 +21,9 @@ type Reply = {
 export async function testApp(overrides: Partial<Config> = {}) {
   const clone = await cloneTemplate(inject('adminUrl'), inject('template'));
   const database = connect(clone.url, 'external');
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'vanguard-files-'));
   // Webhook retries back off in milliseconds here, so a test waits for them without sleeping.
   const config = {
-    ...loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }),
+    ...loadConfig({ NODE_ENV: 'test', DATA_DIR: inject('dataDir') }),
     webhookDelaysMs: [0, 20, 40],
     ...overrides,
   };
@@ -36,7 +32,6 @@ export async function testApp(overrides: Partial<Config> = {}) {
     await app.close();
     await database.close();
     await clone.drop();
-    await fs.rm(dataDir, { recursive: true, force: true });
   });
 
   /** A signed-in client that sends the session cookie and CSRF token like the web client. */

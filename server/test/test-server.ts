@@ -5,8 +5,9 @@ import pg from 'pg';
 import { migrateDatabase } from '../db/migrate';
 import { connect, startEmbedded } from '../db/open';
 import { seedDemoCounty } from '../seed/demo-county';
+import { localStorage } from '../storage/local';
 
-export type TestServer = { adminUrl: string; template: string; stop: () => Promise<void> };
+export type TestServer = { adminUrl: string; template: string; dataDir: string; stop: () => Promise<void> };
 
 export const dbUrl = (adminUrl: string, database: string) => {
   const url = new URL(adminUrl);
@@ -30,6 +31,8 @@ async function admin(adminUrl: string, statement: string) {
  * file then clones it in milliseconds.
  */
 export async function startTestServer(): Promise<TestServer> {
+  // Files of the whole run (the demo's photos, every test's uploads) live in one temp dir.
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'vanguard-data-'));
   let adminUrl = process.env.TEST_DATABASE_URL;
   let stopServer = async () => {};
   if (!adminUrl) {
@@ -49,16 +52,18 @@ export async function startTestServer(): Promise<TestServer> {
   const database = connect(dbUrl(adminUrl, template), 'external');
   try {
     await migrateDatabase(database.pool);
-    await seedDemoCounty(database.db, 'tiny');
+    await seedDemoCounty(database.db, 'tiny', { storage: localStorage(path.join(dataDir, 'files')) });
   } finally {
     await database.close();
   }
   return {
     adminUrl,
     template,
+    dataDir,
     stop: async () => {
       await admin(adminUrl, `DROP DATABASE IF EXISTS ${template} WITH (FORCE)`).catch(() => {});
       await stopServer();
+      await fs.rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,4 +1,7 @@
-import { getDayDetail, getHolidaysInRange, isWorkday } from 'chinese-days';
+import chineseDays from 'chinese-days';
+
+// The package's entry is a UMD bundle: Node's ESM loader sees only its default export.
+const { getDayDetail, getHolidaysInRange, isWorkday } = chineseDays;
 
 /**
  * China's statutory holidays and adjusted working days (调休), from the maintained

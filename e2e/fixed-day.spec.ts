@@ -1,0 +1,190 @@
+import jsQR from 'jsqr';
+import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, login, newPage, PHONE, screenshot } from './browser';
+
+// The story of seed 004 in one branch's month: plan, schedule, notice, QR check-in, the code
+// answering "already", minutes and a photo, and a complete, untampered ledger.
+
+/** YYYY-MM-DD HH:mm in China time, as the activity form's pickers take it. */
+function chinaWallClock(instant: Date): string {
+  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+const chinaMonth = () => Number(chinaWallClock(new Date()).slice(5, 7));
+
+async function pickOption(page: Page, fieldId: string, label: string) {
+  await page.locator(`#${fieldId}`).click();
+  await page.locator(`.ant-select-dropdown:visible [title="${label}"]`).first().click();
+}
+
+async function setTime(page: Page, fieldId: string, instant: Date) {
+  const input = page.locator(`#${fieldId}`);
+  await input.click();
+  await input.fill(chinaWallClock(instant));
+  await input.press('Enter');
+}
+
+/** Reads the QR code the way a phone's camera would: from the pixels on the secretary's screen. */
+async function decodeQr(page: Page): Promise<string> {
+  const png = PNG.sync.read(await page.getByTestId('checkin-qr').screenshot());
+  const decoded = jsQR(Uint8ClampedArray.from(png.data), png.width, png.height);
+  if (!decoded) throw new Error('the check-in QR code could not be decoded');
+  return decoded.data;
+}
+
+async function noHorizontalOverflow(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+describe('the fixed activity day, from the plan to the ledger', () => {
+  const month = chinaMonth();
+  const title = `入户走访困难群众（${month}月）`;
+  let secretary: Page;
+  let member: Page;
+  let branchId: number;
+  let activityId: number;
+
+  it('the secretary opens the year and writes this month’s plan', async () => {
+    secretary = await newPage(DESKTOP);
+    await login(secretary, 'secretary1');
+    const me = await (await secretary.request.get('/api/v1/me')).json();
+    branchId = me.roles.find((r: { role: string }) => r.role === 'secretary').orgId;
+    await secretary.goto(`/orgs/${branchId}/calendar`);
+    await secretary.getByTestId('calendar-year').waitFor();
+    expect(await secretary.getByTestId('calendar-year').locator('[data-testid^="month-card-"]').count()).toBe(
+      12,
+    );
+    await screenshot(secretary, 'fixed-day-year-desktop');
+
+    await secretary.getByTestId(`plan-edit-${month}`).click();
+    const modal = secretary.getByTestId('plan-modal');
+    await modal.waitFor();
+    await pickOption(secretary, 'plan_theme', '志愿服务');
+    await secretary.locator('#plan_title').fill(title);
+    await modal.getByRole('checkbox', { name: '志愿服务' }).check();
+    await modal.getByRole('checkbox', { name: '结对帮扶' }).check();
+    await screenshot(secretary, 'fixed-day-plan-desktop');
+    await secretary.getByTestId('plan-save').click();
+    const card = secretary.getByTestId(`month-card-${month}`);
+    await expect.poll(() => card.textContent()).toContain(title);
+  });
+
+  it('schedules the activity from the plan, for a window that contains now', async () => {
+    await secretary.getByTestId(`schedule-from-plan-${month}`).click();
+    await secretary.getByTestId('activity-form').waitFor();
+    // Prefilled from the plan: the themed party day with the plan's title.
+    expect(await secretary.locator('#activity_title').inputValue()).toBe(title);
+    const now = Date.now();
+    await setTime(secretary, 'activity_startsAt', new Date(now - 30 * 60_000));
+    await setTime(secretary, 'activity_endsAt', new Date(now + 210 * 60_000));
+    await screenshot(secretary, 'fixed-day-schedule-desktop');
+    await secretary.getByTestId('activity-submit').click();
+    await secretary.getByTestId('activity-page').waitFor();
+    activityId = Number(new URL(secretary.url()).pathname.split('/').pop());
+    expect(activityId).toBeGreaterThan(0);
+    await expect.poll(() => secretary.getByTestId('activity-notices').textContent()).toMatch(/已通知 [1-9]/);
+  });
+
+  it('the member sees the notice on the phone and checks in through the QR code', async () => {
+    member = await newPage(PHONE);
+    await login(member, 'member1');
+    await member.goto('/me');
+    await expect.poll(() => member.getByTestId('inbox-badge').getAttribute('data-unread')).not.toBe('0');
+    await expect.poll(() => member.getByTestId('my-next-activity').textContent()).toContain(title);
+    await noHorizontalOverflow(member);
+    await screenshot(member, 'fixed-day-my-page-phone');
+    await member.getByTestId('inbox-badge').click();
+    await expect.poll(() => member.getByTestId('inbox-list').textContent()).toContain(title);
+    await screenshot(member, 'fixed-day-inbox-phone');
+
+    await secretary.getByTestId('checkin-open').click();
+    await secretary.getByTestId('checkin-qr').waitFor();
+    await expect.poll(() => secretary.getByTestId('checkin-code').textContent()).toMatch(/^\d{6}$/);
+    await screenshot(secretary, 'fixed-day-qr-desktop');
+    const scanned = new URL(await decodeQr(secretary));
+    expect(scanned.pathname).toBe('/check-in');
+    await member.goto(`${scanned.pathname}${scanned.search}`);
+    const result = member.getByTestId('checkin-result');
+    await expect.poll(() => result.getAttribute('data-status')).toBe('checked_in');
+    await noHorizontalOverflow(member);
+    await screenshot(member, 'fixed-day-checked-in-phone');
+  });
+
+  it('the six-digit code answers that the member is already checked in', async () => {
+    const code = (await secretary.getByTestId('checkin-code').textContent())!;
+    await member.goto(`/check-in/code?activity=${activityId}`);
+    await member.getByTestId('code-input').fill(code);
+    await member.getByTestId('code-submit').click();
+    const result = member.getByTestId('checkin-result');
+    await expect.poll(() => result.getAttribute('data-status')).toBe('already_checked_in');
+    expect(await result.textContent()).toContain('无需重复签到');
+    await screenshot(member, 'fixed-day-already-phone');
+  });
+
+  it('the secretary sees the count go up', async () => {
+    // The secretary's screen refreshes the count every few seconds.
+    await expect
+      .poll(() => secretary.getByTestId('checkin-present').textContent(), { timeout: 15_000 })
+      .toMatch(/已签到 [1-9]/);
+    await secretary.getByTestId('checkin-close').click();
+    const counts = secretary.getByTestId('attendance-counts');
+    await expect.poll(() => counts.getAttribute('data-present')).not.toBe('0');
+    await screenshot(secretary, 'fixed-day-attendance-desktop');
+  });
+
+  it('adds the minutes and a photo', async () => {
+    await secretary.getByTestId('records-tab').click();
+    await secretary.getByTestId('minutes-editor').fill('书记主持，学习帮扶政策，分组入户走访困难群众 5 户。');
+    await secretary.getByTestId('minutes-save').click();
+    await expect.poll(() => secretary.textContent('body')).toContain('会议记录已保存');
+    const photo = await sharp({
+      create: { width: 320, height: 240, channels: 3, background: { r: 200, g: 30, b: 30 } },
+    })
+      .jpeg()
+      .toBuffer();
+    await secretary
+      .getByTestId('photo-upload')
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'zoufang.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await secretary.getByTestId('photo-list').waitFor();
+    const completeness = secretary.getByTestId('activity-page').getByTestId('completeness').first();
+    await expect.poll(() => completeness.locator('[data-complete="true"]').count()).toBe(3);
+    await screenshot(secretary, 'fixed-day-records-desktop');
+  });
+
+  it('the ledger shows the month complete and the chain intact', async () => {
+    await secretary.goto(`/orgs/${branchId}/ledger`);
+    await secretary.getByTestId('ledger-table').waitFor();
+    await expect.poll(() => secretary.getByTestId('ledger-table').textContent()).toContain(title);
+    await expect
+      .poll(() => secretary.getByTestId(`ledger-month-${month}`).getAttribute('data-complete'))
+      .toBe('true');
+    const chain = secretary.getByTestId('ledger-chain');
+    await expect.poll(() => chain.getAttribute('data-intact')).toBe('true');
+    expect(await chain.textContent()).toContain('台账未被篡改');
+    expect(await secretary.getByTestId('ledger-xlsx').getAttribute('href')).toContain('ledger.xlsx');
+    expect(await secretary.getByTestId('ledger-pdf').getAttribute('href')).toContain('ledger.pdf');
+    await screenshot(secretary, 'fixed-day-ledger-desktop');
+  });
+
+  it('the calendar and the ledger fit a phone', async () => {
+    const phone = await newPage(PHONE);
+    await login(phone, 'secretary1');
+    await phone.goto(`/orgs/${branchId}/calendar`);
+    await phone.getByTestId('calendar-year').waitFor();
+    await noHorizontalOverflow(phone);
+    await screenshot(phone, 'fixed-day-year-phone');
+    await phone.goto(`/activities/${activityId}`);
+    await phone.getByTestId('activity-page').waitFor();
+    await noHorizontalOverflow(phone);
+    await screenshot(phone, 'fixed-day-activity-phone');
+    await phone.goto(`/orgs/${branchId}/ledger`);
+    await phone.getByTestId('ledger-table').waitFor();
+    await noHorizontalOverflow(phone);
+    await screenshot(phone, 'fixed-day-ledger-phone');
+  });
+});
