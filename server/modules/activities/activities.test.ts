@@ -23,13 +23,11 @@ const fresh = (
   })
 ).json();
 const settle = () => Promise.all([...pendingDeliveries]);
+const county = await as('county');
 
 describe('the yearly calendar', () => {
   it('places every month’s fixed day by the branch’s rule, with holidays moved', async () => {
-    await secretary.patch(`/api/v1/orgs/${fx.b1.id}`, {
-      fixedDay: { rule: { kind: 'day_of_month', day: 1 }, holidayRule: 'next_working_day' },
-    });
-    const res = await secretary.get(`/api/v1/orgs/${fx.b1.id}/calendar?year=2026`);
+    const res = await county.get(`/api/v1/orgs/${fresh.id}/calendar?year=2026`);
     expect(res.statusCode, res.body).toBe(200);
     const cal = res.json();
     expect(cal.months).toHaveLength(12);
@@ -90,7 +88,7 @@ describe('plans and recommended themes', () => {
   });
 
   it('flags a plan written within five days of the fixed day as late, but saves it', async () => {
-    const res = await secretary.put(`/api/v1/orgs/${fx.b1.id}/plans/2026/1`, {
+    const res = await county.put(`/api/v1/orgs/${fresh.id}/plans/2026/1`, {
       theme: 'study_training',
       title: '补录计划',
       kinds: ['policy_study'],
