@@ -12,7 +12,7 @@ import { MEMBER_STATUSES } from '../../common/enums';
 import type { FixedDaySetting } from '../../common/fixed-day';
 import { idCheckDigit } from '../../common/validators';
 import type { DbOrTx } from '../db/open';
-import { memberStatusHistory, members, orgs, partyGroups, roleBindings, users } from '../db/schema/index';
+import { members, orgs, partyGroups, roleBindings, users } from '../db/schema/index';
 import { hashPassword } from '../modules/auth/password';
 import type { Storage } from '../storage/local';
 import { seedHistory } from './demo-history';

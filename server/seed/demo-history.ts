@@ -97,7 +97,10 @@ const memo = new Map<string, ReturnType<typeof fixedDaysOfYear>>();
 function fixedDaysMemo(setting: FixedDaySetting, year: number) {
   const key = `${JSON.stringify(setting)}:${year}`;
   let days = memo.get(key);
-  if (!days) memo.set(key, (days = fixedDaysOfYear(setting, year)));
+  if (!days) {
+    days = fixedDaysOfYear(setting, year);
+    memo.set(key, days);
+  }
   return days;
 }
 
