@@ -1,46 +1,57 @@
-// npm run bench: start-up of the app on an empty and on a loaded data dir, and the member list of
-// the county dataset, filtered and paged. Figures go to stdout; bench/README.md records them.
-import { spawn } from 'node:child_process';
+// npm run bench: start-up of the app on an empty and on a loaded data dir; the member list of the
+// county, filtered and paged; and the morning of a fixed day (check-ins under load from this
+// second process), a branch's month view and its ledger exports. Figures go to stdout;
+// bench/README.md records them with the machine.
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../server/app';
 import { loadConfig } from '../server/config';
-import { freePort } from '../server/db/open';
+import { connect, type Database, freePort, startEmbedded } from '../server/db/open';
+import { checkInKey } from '../server/modules/attendance/check-in-token';
+import { prepareMorning, runMorning } from './check-in';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-async function waitForHealth(port: number, child: ReturnType<typeof spawn>): Promise<void> {
+async function waitForHealth(port: number, child: ChildProcess): Promise<void> {
   let exited = false;
   child.once('exit', () => {
     exited = true;
   });
   for (;;) {
     if (exited) throw new Error('the app exited before it answered');
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
+    const ok = await fetch(`http://127.0.0.1:${port}/api/v1/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
-/** Seconds from `npm start`'s command to the first healthy answer, then a clean stop. */
-async function timeStart(dataDir: string): Promise<number> {
-  const port = await freePort();
-  const t0 = performance.now();
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['server/main.ts'], {
+function startApp(env: Record<string, string>) {
+  return spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  await waitForHealth(port, child);
-  const seconds = (performance.now() - t0) / 1000;
+}
+
+async function stop(child: ChildProcess) {
   const stopped = new Promise((r) => child.once('exit', r));
   child.kill('SIGINT');
   await stopped;
+}
+
+/** Seconds from the start command to the first healthy answer. */
+async function timeStart(dataDir: string): Promise<number> {
+  const port = await freePort();
+  const t0 = performance.now();
+  const child = startApp({ PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '' });
+  await waitForHealth(port, child);
+  const seconds = (performance.now() - t0) / 1000;
+  await stop(child);
   return seconds;
 }
 
@@ -49,24 +60,46 @@ function stats(ms: number[]) {
   const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
   return { p50: q(0.5), p95: q(0.95), max: s[s.length - 1]! };
 }
+const fmt = (s: { p50: number; p95: number; max: number }) =>
+  `p50 ${s.p50.toFixed(1).padStart(6)}  p95 ${s.p95.toFixed(1).padStart(6)}  max ${s.max.toFixed(1).padStart(6)}`;
 
-async function memberList(dataDir: string) {
-  // The seeded data dir from the start-up run, opened in-process: `inject` times the server alone.
-  const { openDatabase } = await import('../server/db/open');
-  const database = await openDatabase({ dataDir });
-  const app = await buildApp({ database, config: loadConfig({ NODE_ENV: 'test' }) });
+/** `inject` times the server alone: routing, session, access check, queries, serialization. */
+async function timeInject(
+  app: Awaited<ReturnType<typeof buildApp>>,
+  cookie: string,
+  url: string,
+  runs = 100,
+) {
+  const times: number[] = [];
+  for (let i = 0; i < runs + 10; i++) {
+    const t0 = performance.now();
+    const res = await app.inject({ url, cookies: { vg_session: cookie } });
+    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+    if (i >= 10) times.push(performance.now() - t0);
+  }
+  return stats(times);
+}
+
+async function inProcess(database: Database, dataDir: string) {
+  const app = await buildApp({ database, config: loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }) });
   try {
-    const login = await app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { username: 'county', password: 'vanguard-demo' },
-    });
-    const cookie = login.cookies.find((c) => c.name === 'vg_session')!.value;
-    const tree = (await app.inject({ url: '/api/v1/orgs/tree', cookies: { vg_session: cookie } })).json();
+    const login = async (username: string) =>
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { username, password: 'vanguard-demo' },
+        })
+      ).cookies.find((c) => c.name === 'vg_session')!.value;
+    const county = await login('county');
+    const tree = (await app.inject({ url: '/api/v1/orgs/tree', cookies: { vg_session: county } })).json();
     const township = tree.nodes.find((n: { parentId: number | null }) => n.parentId === tree.nodes[0].id);
     const total = (
-      await app.inject({ url: '/api/v1/members?pageSize=1', cookies: { vg_session: cookie } })
+      await app.inject({ url: '/api/v1/members?pageSize=1', cookies: { vg_session: county } })
     ).json().total;
+    console.log(
+      `\nmember list, ${total} members, 100 runs each after 10 warm-up (server time via inject, ms):`,
+    );
     const queries: [string, string][] = [
       ['whole county, page 1', '/api/v1/members?page=1&pageSize=20'],
       ['whole county, page 500', '/api/v1/members?page=500&pageSize=20'],
@@ -79,42 +112,89 @@ async function memberList(dataDir: string) {
       ],
       ['mobile members, page 3', '/api/v1/members?mobile=true&page=3&pageSize=20'],
     ];
+    for (const [name, url] of queries)
+      console.log(`  ${name.padEnd(42)} ${fmt(await timeInject(app, county, url))}`);
+
+    const secretary = await login('secretary1');
+    const me = (await app.inject({ url: '/api/v1/me', cookies: { vg_session: secretary } })).json();
+    const branch = me.roles.find((r: { role: string }) => r.role === 'secretary').orgId;
+    const year = new Date().getFullYear();
+    const month = new Date().getMonth() + 1;
+    console.log(`\na branch's calendar and ledger (${me.roles[0].orgName}), ms:`);
     console.log(
-      `\nmember list, ${total} members, 100 runs each after 10 warm-up (server time via inject, ms):`,
+      `  ${'month view'.padEnd(42)} ${fmt(await timeInject(app, secretary, `/api/v1/orgs/${branch}/calendar?year=${year}&month=${month}`))}`,
     );
-    for (const [name, url] of queries) {
-      const times: number[] = [];
-      for (let i = 0; i < 110; i++) {
-        const t0 = performance.now();
-        const res = await app.inject({ url, cookies: { vg_session: cookie } });
-        if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode}`);
-        if (i >= 10) times.push(performance.now() - t0);
-      }
-      const s = stats(times);
-      console.log(
-        `  ${name.padEnd(42)} p50 ${s.p50.toFixed(1).padStart(5)}  p95 ${s.p95.toFixed(1).padStart(5)}  max ${s.max.toFixed(1).padStart(5)}`,
-      );
-    }
+    console.log(
+      `  ${'year view'.padEnd(42)} ${fmt(await timeInject(app, secretary, `/api/v1/orgs/${branch}/calendar?year=${year}`))}`,
+    );
+    console.log(
+      `  ${'ledger of last year (JSON)'.padEnd(42)} ${fmt(await timeInject(app, secretary, `/api/v1/orgs/${branch}/ledger?year=${year - 1}`, 20))}`,
+    );
+    console.log(
+      `  ${'ledger of last year, Excel'.padEnd(42)} ${fmt(await timeInject(app, secretary, `/api/v1/orgs/${branch}/ledger.xlsx?year=${year - 1}`, 5))}`,
+    );
+    console.log(
+      `  ${'ledger of last year, PDF'.padEnd(42)} ${fmt(await timeInject(app, secretary, `/api/v1/orgs/${branch}/ledger.pdf?year=${year - 1}`, 5))}`,
+    );
   } finally {
     await app.close();
-    await database.close();
   }
 }
 
-const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'vanguard-bench-'));
+// BENCH_DATA_DIR: a copy of an already seeded data dir, to measure the rest without the start-up runs.
+const given = process.env.BENCH_DATA_DIR;
+const dir = given ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'vanguard-bench-')));
 await fs.chmod(dir, 0o755);
 try {
   console.log(
     `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
   );
-  const first = await timeStart(dir);
-  console.log(
-    `first start on an empty data dir (initdb, migrations, county demo seed): ${first.toFixed(1)} s`,
-  );
-  const later: number[] = [];
-  for (let i = 0; i < 3; i++) later.push(await timeStart(dir));
-  console.log(`later starts: ${later.map((s) => `${s.toFixed(1)} s`).join(', ')}`);
-  await memberList(dir);
+  if (!given) {
+    const first = await timeStart(dir);
+    console.log(
+      `first start on an empty data dir (initdb, migrations, county demo with three years of history): ${first.toFixed(1)} s`,
+    );
+    const later: number[] = [];
+    for (let i = 0; i < 3; i++) later.push(await timeStart(dir));
+    console.log(`later starts: ${later.map((s) => `${s.toFixed(1)} s`).join(', ')}`);
+  }
+
+  // The same data dir, now served by a PostgreSQL this process starts, so it can prepare data while the app runs.
+  const server = await startEmbedded(path.join(dir, 'postgres'));
+  const database = connect(server.url('vanguard'), 'embedded');
+  try {
+    await inProcess(database, dir);
+    const { phones, activityIds } = await prepareMorning(database.pool);
+    const port = await freePort();
+    const app = startApp({ PORT: String(port), DATA_DIR: dir, DATABASE_URL: server.url('vanguard') });
+    await waitForHealth(port, app);
+    try {
+      const key = await checkInKey(database.db);
+      for (const concurrency of [32, 128]) {
+        if (concurrency === 128)
+          await database.pool.query('DELETE FROM attendance WHERE activity_id = ANY($1::int[])', [
+            activityIds,
+          ]);
+        const r = await runMorning(port, key, phones, concurrency);
+        const { rows } = await database.pool.query<{ n: number; distinct: number }>(
+          'SELECT count(*)::int AS n, count(DISTINCT (activity_id, member_id))::int AS distinct FROM attendance WHERE activity_id = ANY($1::int[])',
+          [activityIds],
+        );
+        console.log(
+          `\ncheck-in morning, ${phones.length} members of ${activityIds.length} branches + 10% retries, ${concurrency} in flight:\n` +
+            `  ${r.requests} requests in ${r.seconds.toFixed(1)} s = ${r.perSecond.toFixed(0)}/s; latency ms p50 ${r.p50.toFixed(1)} p99 ${r.p99.toFixed(1)} max ${r.max.toFixed(1)}\n` +
+            `  acknowledged ${r.acknowledged}, "already" ${r.already}, failed ${r.failed}; in the database ${rows[0]!.n} rows, ${rows[0]!.distinct} distinct`,
+        );
+        if (rows[0]!.n !== r.acknowledged || rows[0]!.distinct !== rows[0]!.n || r.failed)
+          throw new Error('check-ins lost or doubled');
+      }
+    } finally {
+      await stop(app);
+    }
+  } finally {
+    await database.close();
+    await server.stop();
+  }
 } finally {
-  await fs.rm(dir, { recursive: true, force: true });
+  if (!given) await fs.rm(dir, { recursive: true, force: true });
 }

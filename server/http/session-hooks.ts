@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
+import { sessionCache } from '../modules/auth/session-cache';
 import { loadActor, SESSION_COOKIE } from '../modules/auth/sessions';
 import type { App } from './types';
 
@@ -22,7 +23,9 @@ export function sessionHooks(app: App, db: Db) {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
-    request.actor = token ? await loadActor(db, token) : null;
+    const cache = sessionCache(db);
+    request.actor = token ? (cache.get(token) ?? (await loadActor(db, token))) : null;
+    if (token && request.actor) cache.set(token, request.actor);
     const path = request.url.split('?')[0]!;
     if (!request.actor || SAFE_METHODS.has(request.method) || CSRF_EXEMPT.has(path)) return;
     const header = request.headers['x-csrf-token'];

@@ -8,6 +8,7 @@ import type { Db, DbOrTx } from '../../db/open';
 import { members, orgs, roleBindings, users } from '../../db/schema/index';
 import { AppError, conflict, forbidden, notFound, ruleBroken } from '../../errors';
 import { hashPassword } from '../auth/password';
+import { sessionCache } from '../auth/session-cache';
 import { loadOrg } from '../orgs/orgs.service';
 
 async function present(db: DbOrTx, userIds: number[]): Promise<Account[]> {
@@ -153,6 +154,7 @@ async function loadAccountForWrite(tx: DbOrTx, actor: Actor, id: number) {
 }
 
 export async function grantRole(db: Db, actor: Actor, accountId: number, grant: RoleGrant): Promise<Account> {
+  sessionCache(db).forgetUser(accountId);
   return db.transaction(async (tx) => {
     await loadAccountForWrite(tx, actor, accountId);
     await grantTarget(tx, actor, grant);
@@ -167,6 +169,7 @@ export async function revokeRole(
   accountId: number,
   bindingId: number,
 ): Promise<Account> {
+  sessionCache(db).forgetUser(accountId);
   return db.transaction(async (tx) => {
     await loadAccountForWrite(tx, actor, accountId);
     const [binding] = await tx

@@ -49,10 +49,24 @@ export function distanceM(a: { lat: number; lng: number }, b: { lat: number; lng
   return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
 }
 
+type CheckInRow = {
+  title: string;
+  status: string;
+  starts_at: Date;
+  ends_at: Date;
+  lat: number | null;
+  lng: number | null;
+  radius_m: number | null;
+  belongs: boolean;
+  inserted_at: Date | null;
+  existing_at: Date | null;
+};
+
 /**
  * A member checks themselves in, by the QR token or the six-digit code. The hot path of the
- * fixed-day morning: one query reads the activity, its venue and the member's place; one insert
- * writes, and a repeat finds the first row instead of a second.
+ * fixed-day morning, so one statement reads the activity, its venue and the member's place,
+ * and writes the check-in when every rule holds; a repeat finds the first row instead of
+ * adding a second. The same rules are then read in code to say what was wrong, if anything.
  */
 export async function checkIn(
   db: Db,
@@ -79,69 +93,70 @@ export async function checkIn(
     activityId = input.activityId;
     method = 'code';
   }
-  const { rows } = await db.execute<{
-    title: string;
-    status: string;
-    starts_at: Date;
-    ends_at: Date;
-    lat: number | null;
-    lng: number | null;
-    radius_m: number | null;
-    belongs: boolean;
-  }>(sql`
-    SELECT a.title, a.status, a.starts_at, a.ends_at, v.lat, v.lng, v.radius_m,
-      EXISTS (SELECT 1 FROM members m JOIN orgs mo ON mo.id = m.org_id WHERE m.id = ${actor.memberId} AND mo.path LIKE o.path || '%') AS belongs
-    FROM ${activities} a JOIN ${orgs} o ON o.id = a.org_id LEFT JOIN ${venues} v ON v.id = a.venue_id
-    WHERE a.id = ${activityId}`);
+  const lat = input.lat ?? null;
+  const lng = input.lng ?? null;
+  const { rows } = await db.execute<CheckInRow>(sql`
+    WITH a AS (
+      SELECT a.title, a.status, a.starts_at, a.ends_at, v.lat, v.lng, v.radius_m,
+        EXISTS (SELECT 1 FROM members m JOIN orgs mo ON mo.id = m.org_id
+                WHERE m.id = ${actor.memberId} AND mo.path LIKE o.path || '%') AS belongs
+      FROM activities a JOIN orgs o ON o.id = a.org_id LEFT JOIN venues v ON v.id = a.venue_id
+      WHERE a.id = ${activityId}
+    ), ok AS (
+      SELECT 1 FROM a
+      WHERE belongs AND status = 'scheduled'
+        AND now() BETWEEN starts_at - make_interval(mins => ${config.checkInBeforeMinutes})
+                      AND ends_at + make_interval(mins => ${config.checkInAfterMinutes})
+        AND (a.lat IS NULL OR a.lng IS NULL OR a.radius_m IS NULL OR ${lat}::float8 IS NULL OR ${lng}::float8 IS NULL
+             OR 2 * 6371000 * asin(sqrt(power(sin(radians(${lat}::float8 - a.lat) / 2), 2)
+                + cos(radians(a.lat)) * cos(radians(${lat}::float8)) * power(sin(radians(${lng}::float8 - a.lng) / 2), 2))) <= a.radius_m)
+    ), ins AS (
+      INSERT INTO attendance (activity_id, member_id, method, lat, lng)
+      SELECT ${activityId}, ${actor.memberId}, ${method}, ${lat}::float8, ${lng}::float8 FROM ok
+      ON CONFLICT DO NOTHING RETURNING checked_in_at
+    )
+    SELECT a.*, (SELECT checked_in_at FROM ins) AS inserted_at,
+      (SELECT checked_in_at FROM attendance t WHERE t.activity_id = ${activityId} AND t.member_id = ${actor.memberId}) AS existing_at
+    FROM a`);
   const a = rows[0];
   if (!a) throw invalidField(method === 'qr' ? 'token' : 'code', 'errors.checkIn.invalid');
+  const result = (status: CheckInResult['status'], at: Date): CheckInResult => ({
+    status,
+    activityId,
+    activityTitle: a.title,
+    checkedInAt: new Date(at).toISOString(),
+    message:
+      status === 'checked_in'
+        ? translate(actor.locale, 'errors.checkIn.checkedIn')
+        : translate(actor.locale, 'errors.checkIn.already', { time: chinaDateTime(new Date(at)).slice(11) }),
+  });
+  if (a.inserted_at) return result('checked_in', a.inserted_at);
+  if (a.existing_at) return result('already_checked_in', a.existing_at);
   if (!a.belongs) throw new AppError(403, 'checkin_not_member', 'errors.checkIn.notMember');
   if (a.status === 'cancelled') throw ruleBroken('checkin_cancelled', 'errors.checkIn.cancelled');
-  const now = Date.now();
   const opens = new Date(a.starts_at).getTime() - config.checkInBeforeMinutes * 60_000;
   const closes = new Date(a.ends_at).getTime() + config.checkInAfterMinutes * 60_000;
-  if (now < opens || now > closes) {
+  if (Date.now() < opens || Date.now() > closes) {
     throw ruleBroken('checkin_outside_window', 'errors.checkIn.outsideWindow', {
       from: chinaDateTime(new Date(opens)),
       to: chinaDateTime(new Date(closes)),
     });
   }
-  if (
-    a.lat !== null &&
-    a.lng !== null &&
-    a.radius_m !== null &&
-    input.lat !== undefined &&
-    input.lng !== undefined
-  ) {
-    const distance = Math.round(distanceM({ lat: a.lat, lng: a.lng }, { lat: input.lat, lng: input.lng }));
+  if (a.lat !== null && a.lng !== null && a.radius_m !== null && lat !== null && lng !== null) {
+    const distance = Math.round(distanceM({ lat: a.lat, lng: a.lng }, { lat, lng }));
     if (distance > a.radius_m)
       throw ruleBroken('checkin_too_far', 'errors.checkIn.tooFar', { distance, radius: a.radius_m });
   }
-  const inserted = await db
-    .insert(attendance)
-    .values({ activityId, memberId: actor.memberId, method, lat: input.lat ?? null, lng: input.lng ?? null })
-    .onConflictDoNothing()
-    .returning({ at: attendance.checkedInAt });
-  if (inserted.length) {
-    return {
-      status: 'checked_in',
-      activityId,
-      activityTitle: a.title,
-      checkedInAt: inserted[0]!.at.toISOString(),
-      message: translate(actor.locale, 'errors.checkIn.checkedIn'),
-    };
-  }
+  // The same member's other phone won the race between our read and our write.
   const [first] = await db
     .select({ at: attendance.checkedInAt })
     .from(attendance)
     .where(and(eq(attendance.activityId, activityId), eq(attendance.memberId, actor.memberId)));
-  return {
-    status: 'already_checked_in',
-    activityId,
-    activityTitle: a.title,
-    checkedInAt: first!.at.toISOString(),
-    message: translate(actor.locale, 'errors.checkIn.already', { time: chinaDateTime(first!.at).slice(11) }),
-  };
+  if (first) return result('already_checked_in', first.at);
+  throw ruleBroken('checkin_outside_window', 'errors.checkIn.outsideWindow', {
+    from: chinaDateTime(new Date(opens)),
+    to: chinaDateTime(new Date(closes)),
+  });
 }
 
 export async function attendanceList(db: DbOrTx, actor: Actor, activityId: number): Promise<AttendanceList> {

@@ -2,6 +2,7 @@ import { ChangePasswordRequest, LocaleUpdate, LoginRequest, Me } from '../../../
 import { ApiErrorBody, Ok } from '../../../common/schemas/common';
 import { type App, actorOf, type Deps } from '../../http/types';
 import { changePassword, loadMe, login, setLocale } from './auth.service';
+import { sessionCache } from './session-cache';
 import { deleteSession, SESSION_COOKIE, sessionCsrf } from './sessions';
 
 export function authRoutes(app: App, { database, config }: Deps) {
@@ -36,7 +37,10 @@ export function authRoutes(app: App, { database, config }: Deps) {
     { schema: { tags: ['auth'], response: { 200: Ok } } },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
-      if (token) await deleteSession(db, token);
+      if (token) {
+        await deleteSession(db, token);
+        sessionCache(db).forgetToken(token);
+      }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },

@@ -7,6 +7,7 @@ import type { Db } from '../../db/open';
 import { users } from '../../db/schema/index';
 import { AppError, invalidField } from '../../errors';
 import { hashPassword, verifyPassword } from './password';
+import { sessionCache } from './session-cache';
 import { actorBindings, createSession, deleteOtherSessions } from './sessions';
 import { clearFailures, recordFailure, secondsUntilAllowed, throttleKeys } from './throttle';
 
@@ -63,8 +64,10 @@ export async function changePassword(
     // Whoever knew the old password is signed out everywhere else.
     await deleteOtherSessions(tx, actor.userId, sessionToken);
   });
+  sessionCache(db).forgetUser(actor.userId);
 }
 
 export async function setLocale(db: Db, actor: Actor, locale: Locale) {
   await db.update(users).set({ locale }).where(eq(users.id, actor.userId));
+  sessionCache(db).forgetUser(actor.userId);
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, inArray, lt } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Actor, Binding } from '../../access/actor';
 import type { DbOrTx } from '../../db/open';
 import { orgs, roleBindings, sessions, users } from '../../db/schema/index';
@@ -25,14 +25,34 @@ export async function deleteSession(db: DbOrTx, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash(token)));
 }
 
+/** The session's user and roles in one round trip: every request pays for this lookup. */
 export async function loadActor(db: DbOrTx, token: string): Promise<Actor | null> {
-  const [row] = await db
-    .select({ user: users, csrfToken: sessions.csrfToken })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash(token)), gt(sessions.expiresAt, new Date())));
+  const { rows } = await db.execute<{
+    id: number;
+    username: string;
+    name: string;
+    locale: Actor['locale'];
+    member_id: number | null;
+    csrf_token: string;
+    bindings: Binding[];
+  }>(sql`
+    SELECT u.id, u.username, u.name, u.locale, u.member_id, s.csrf_token,
+      coalesce((SELECT json_agg(json_build_object('id', b.id, 'role', b.role, 'orgId', b.org_id,
+                                                 'orgPath', coalesce(o.path, '/'), 'orgName', o.name) ORDER BY b.id)
+                FROM role_bindings b LEFT JOIN orgs o ON o.id = b.org_id WHERE b.user_id = u.id), '[]') AS bindings
+    FROM sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.token_hash = ${tokenHash(token)} AND s.expires_at > now()`);
+  const row = rows[0];
   if (!row) return null;
-  return { ...toActor(row.user, await bindingsOf(db, row.user.id)), csrfToken: row.csrfToken };
+  return {
+    userId: row.id,
+    username: row.username,
+    name: row.name,
+    locale: row.locale,
+    memberId: row.member_id,
+    csrfToken: row.csrf_token,
+    bindings: row.bindings,
+  };
 }
 
 /** The roles a user holds, each with the path and name of its org (admin holds '/'). */

@@ -19,6 +19,7 @@ import { uniqueViolation } from '../../db/errors';
 import type { Db, DbOrTx } from '../../db/open';
 import { memberStatusHistory, members, orgs, partyGroups, users } from '../../db/schema/index';
 import { conflict, forbidden, notFound, ruleBroken } from '../../errors';
+import { sessionCache } from '../auth/session-cache';
 import { releaseFromGroup } from '../groups/groups.service';
 import { loadOrg } from '../orgs/orgs.service';
 
@@ -247,6 +248,9 @@ export async function transferMember(
   id: number,
   input: MemberTransfer,
 ): Promise<MemberDetail> {
+  // The member's account changes branch with them: forget what this instance knew of its roles.
+  const [account] = await db.select({ id: users.id }).from(users).where(eq(users.memberId, id));
+  if (account) sessionCache(db).forgetUser(account.id);
   return db.transaction(async (tx) => {
     const member = await loadForWrite(tx, actor, id);
     await targetBranch(tx, actor, input.orgId);
