@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+import { ensureDebianTools, PDF_TOOLS } from '../../scripts/debian-tools';
 import { startTestServer } from './test-server';
 
 declare module 'vitest' {
@@ -10,6 +11,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  ensureDebianTools(PDF_TOOLS);
   const server = await startTestServer();
   project.provide('adminUrl', server.adminUrl);
   project.provide('template', server.template);
