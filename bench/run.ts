@@ -30,8 +30,13 @@ async function waitForHealth(port: number, child: ChildProcess): Promise<void> {
   }
 }
 
+/** BENCH_PROFILE_DIR: write a CPU profile of the app to that folder when it stops. */
 function startApp(env: Record<string, string>) {
-  return spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['server/main.ts'], {
+  const profile = process.env.BENCH_PROFILE_DIR;
+  const [command, args] = profile
+    ? [process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profile}`, '--import', 'tsx', 'server/main.ts']]
+    : [path.join(ROOT, 'node_modules/.bin/tsx'), ['server/main.ts']];
+  return spawn(command, args, {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
