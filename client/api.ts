@@ -101,10 +101,12 @@ export const api = {
   post: <T>(path: string, json?: unknown) => send<T>('POST', path, jsonBody(json)),
   put: <T>(path: string, json?: unknown) => send<T>('PUT', path, jsonBody(json)),
   patch: <T>(path: string, json?: unknown) => send<T>('PATCH', path, jsonBody(json)),
-  delete: <T>(path: string) => send<T>('DELETE', path),
+  delete: <T>(path: string, query?: Query) => send<T>('DELETE', path, { query }),
   /** Sends a file as the raw request body (the roster import takes the bytes, not a multipart form). */
   upload: <T>(path: string, file: Blob, contentType: string) =>
     send<T>('POST', path, { body: file, contentType }),
+  /** A multipart form; the browser writes the Content-Type with its boundary. */
+  postForm: <T>(path: string, form: FormData, query?: Query) => send<T>('POST', path, { body: form, query }),
 };
 
 function jsonBody(json: unknown) {

@@ -13,8 +13,6 @@ function chinaWallClock(instant: Date): string {
   return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
-const chinaMonth = () => Number(chinaWallClock(new Date()).slice(5, 7));
-
 async function pickOption(page: Page, fieldId: string, label: string) {
   await page.locator(`#${fieldId}`).click();
   await page.locator(`.ant-select-dropdown:visible [title="${label}"]`).first().click();
@@ -41,7 +39,12 @@ async function noHorizontalOverflow(page: Page) {
 }
 
 describe('the fixed activity day, from the plan to the ledger', () => {
-  const month = chinaMonth();
+  // Check-in is open from half an hour before the start: the activity began 30 minutes ago and
+  // lasts the half day the rules ask for. Its month (and year) is the one planned and checked.
+  const startsAt = new Date(Date.now() - 30 * 60_000);
+  const endsAt = new Date(startsAt.getTime() + 4 * 3_600_000);
+  const year = Number(chinaWallClock(startsAt).slice(0, 4));
+  const month = Number(chinaWallClock(startsAt).slice(5, 7));
   const title = `入户走访困难群众（${month}月）`;
   let secretary: Page;
   let member: Page;
@@ -53,7 +56,7 @@ describe('the fixed activity day, from the plan to the ledger', () => {
     await login(secretary, 'secretary1');
     const me = await (await secretary.request.get('/api/v1/me')).json();
     branchId = me.roles.find((r: { role: string }) => r.role === 'secretary').orgId;
-    await secretary.goto(`/orgs/${branchId}/calendar`);
+    await secretary.goto(`/orgs/${branchId}/calendar?year=${year}`);
     await secretary.getByTestId('calendar-year').waitFor();
     expect(await secretary.getByTestId('calendar-year').locator('[data-testid^="month-card-"]').count()).toBe(
       12,
@@ -78,9 +81,8 @@ describe('the fixed activity day, from the plan to the ledger', () => {
     await secretary.getByTestId('activity-form').waitFor();
     // Prefilled from the plan: the themed party day with the plan's title.
     expect(await secretary.locator('#activity_title').inputValue()).toBe(title);
-    const now = Date.now();
-    await setTime(secretary, 'activity_startsAt', new Date(now - 30 * 60_000));
-    await setTime(secretary, 'activity_endsAt', new Date(now + 210 * 60_000));
+    await setTime(secretary, 'activity_startsAt', startsAt);
+    await setTime(secretary, 'activity_endsAt', endsAt);
     await screenshot(secretary, 'fixed-day-schedule-desktop');
     await secretary.getByTestId('activity-submit').click();
     await secretary.getByTestId('activity-page').waitFor();
@@ -157,7 +159,7 @@ describe('the fixed activity day, from the plan to the ledger', () => {
   });
 
   it('the ledger shows the month complete and the chain intact', async () => {
-    await secretary.goto(`/orgs/${branchId}/ledger`);
+    await secretary.goto(`/orgs/${branchId}/ledger?year=${year}`);
     await secretary.getByTestId('ledger-table').waitFor();
     await expect.poll(() => secretary.getByTestId('ledger-table').textContent()).toContain(title);
     await expect

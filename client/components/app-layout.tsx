@@ -1,11 +1,18 @@
 import {
   ApartmentOutlined,
+  AuditOutlined,
+  BellOutlined,
+  BulbOutlined,
+  CalendarOutlined,
+  EnvironmentOutlined,
   FileExcelOutlined,
   HomeOutlined,
   LockOutlined,
   LogoutOutlined,
   MenuOutlined,
+  SettingOutlined,
   TeamOutlined,
+  UserOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import {
@@ -23,7 +30,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSignedIn } from '../features/auth/me-context';
-import { isManager, useLogout } from '../features/auth/queries';
+import { hasRole, isManager, useLogout } from '../features/auth/queries';
+import { InboxBadge } from '../features/notices/inbox-badge';
 import { Brand } from './brand';
 import { LanguageSwitch } from './language-switch';
 import { useIsPhone } from './use-is-phone';
@@ -48,16 +56,35 @@ export function AppLayout() {
   const logout = useLogout();
   const [drawerOpen, setDrawerOpen] = useState(false);
 
+  // A secretary's own branch is one click away; others reach a branch's pages from its org detail.
+  const branchId = me.roles.find((binding) => binding.role === 'secretary')?.orgId;
+  const branchItems: MenuProps['items'] = branchId
+    ? [
+        { key: `/orgs/${branchId}/calendar`, icon: <CalendarOutlined />, label: t('app.menu.calendar') },
+        { key: `/orgs/${branchId}/ledger`, icon: <AuditOutlined />, label: t('app.menu.ledger') },
+        { key: `/orgs/${branchId}/venues`, icon: <EnvironmentOutlined />, label: t('app.menu.venues') },
+        { key: `/orgs/${branchId}/settings`, icon: <SettingOutlined />, label: t('app.menu.branchSettings') },
+      ]
+    : [];
   const items: MenuProps['items'] = isManager(me)
     ? [
+        ...branchItems,
+        ...(hasRole(me, 'supervisor', 'admin')
+          ? [{ key: '/recommendations', icon: <BulbOutlined />, label: t('app.menu.recommendations') }]
+          : []),
         { key: '/orgs', icon: <ApartmentOutlined />, label: t('app.menu.orgs') },
         { key: '/members', icon: <TeamOutlined />, label: t('app.menu.members') },
         { key: '/roster', icon: <FileExcelOutlined />, label: t('app.menu.roster') },
         { key: '/accounts', icon: <UserSwitchOutlined />, label: t('app.menu.accounts') },
+        ...(me.user.memberId !== null
+          ? [{ key: '/me', icon: <UserOutlined />, label: t('app.menu.myActivities') }]
+          : []),
+        { key: '/inbox', icon: <BellOutlined />, label: t('app.menu.inbox') },
         { key: '/account/password', icon: <LockOutlined />, label: t('app.menu.password') },
       ]
     : [
         { key: '/', icon: <HomeOutlined />, label: t('app.menu.home') },
+        { key: '/inbox', icon: <BellOutlined />, label: t('app.menu.inbox') },
         { key: '/account/password', icon: <LockOutlined />, label: t('app.menu.password') },
       ];
   // /members/12 highlights "members"; the longest matching key wins so "/" only matches home.
@@ -102,6 +129,7 @@ export function AppLayout() {
           >
             {me.user.name}
           </Typography.Text>
+          <InboxBadge />
           <LanguageSwitch />
           <Button
             type="text"

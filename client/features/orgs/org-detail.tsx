@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Org } from '../../../common/schemas/org';
 import { ErrorAlert, errorText } from '../../components/api-error';
+import { BranchLinks } from '../calendar/branch-links';
 import { GroupsSection } from '../groups/groups-section';
 import { fixedDayText } from './fixed-day-text';
 import { MoveOrgModal } from './move-org-modal';
@@ -35,6 +36,11 @@ export function OrgDetail({ id }: { id: number }) {
   return (
     <Flex vertical gap={16}>
       <OrgCard org={org} />
+      {hasFixedDay(org.level) && (
+        <Card size="small" title={t('orgs.fixedDayWork')} data-testid="org-fixed-day">
+          <BranchLinks orgId={org.id} />
+        </Card>
+      )}
       {org.level === 'branch' && <GroupsSection orgId={org.id} />}
     </Flex>
   );

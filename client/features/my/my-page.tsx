@@ -1,0 +1,23 @@
+import { Flex, Skeleton } from 'antd';
+import { ErrorAlert } from '../../components/api-error';
+import { FeedsCard } from '../branch-settings/feeds-card';
+import { HistoryCard } from './history-card';
+import { InboxCard } from './inbox-card';
+import { NextActivity } from './next-activity';
+import { ProfileCard } from './profile-card';
+import { useMyActivities } from './queries';
+
+/** A member's page, made for a phone: what is next, the notices, and their own record. */
+export function MyPage() {
+  const { data: mine, error, isPending } = useMyActivities();
+  return (
+    <Flex vertical gap={12} style={{ maxWidth: 560, margin: '0 auto' }}>
+      <ErrorAlert error={error} />
+      {isPending ? <Skeleton active /> : mine && <NextActivity next={mine.next} />}
+      <InboxCard />
+      {mine && <HistoryCard mine={mine} />}
+      <ProfileCard />
+      <FeedsCard />
+    </Flex>
+  );
+}
