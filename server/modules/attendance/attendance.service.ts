@@ -14,7 +14,7 @@ import type {
 import type { Actor } from '../../access/actor';
 import type { Config } from '../../config';
 import type { Db, DbOrTx } from '../../db/open';
-import { activities, attendance, guests, leaveRequests, members, orgs, venues } from '../../db/schema/index';
+import { attendance, guests, leaveRequests, members, orgs } from '../../db/schema/index';
 import { AppError, invalidField, notFound, ruleBroken } from '../../errors';
 import { loadActivity } from '../activities/activities.service';
 import { recordAttendanceChange } from '../ledger/facts';
