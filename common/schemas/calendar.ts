@@ -34,6 +34,8 @@ export const Calendar = z.object({
   orgId: z.number().int(),
   year: z.number().int(),
   fixedDay: FixedDaySetting,
+  /** Whether the reader may plan and schedule here (a member only reads). */
+  canManage: z.boolean(),
   months: z.array(CalendarMonth),
 });
 export type Calendar = z.infer<typeof Calendar>;

@@ -53,8 +53,10 @@ export function CalendarPage() {
 
   const card = (m: CalendarMonth) => ({
     month: m,
-    onEditPlan: () => setPlanMonth(m.month),
-    onSchedule: () => setDraft(draftFromPlan(m)),
+    ...(calendar?.canManage && {
+      onEditPlan: () => setPlanMonth(m.month),
+      onSchedule: () => setDraft(draftFromPlan(m)),
+    }),
   });
 
   return (
@@ -71,14 +73,16 @@ export function CalendarPage() {
             ]}
           />
           <YearSwitch year={year} onChange={(next) => go({ year: next })} />
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setDraft({})}
-            data-testid="activity-create"
-          >
-            {t('calendar.newActivity')}
-          </Button>
+          {calendar?.canManage && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setDraft({})}
+              data-testid="activity-create"
+            >
+              {t('calendar.newActivity')}
+            </Button>
+          )}
         </>
       }
     >

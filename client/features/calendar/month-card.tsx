@@ -32,8 +32,9 @@ export function MonthCard({
   onOpenMonth,
 }: {
   month: CalendarMonth;
-  onEditPlan: () => void;
-  onSchedule: () => void;
+  /** Left out for readers who may not plan or schedule: the buttons are not shown. */
+  onEditPlan?: () => void;
+  onSchedule?: () => void;
   /** In the year view the month's name opens the month. */
   onOpenMonth?: () => void;
 }) {
@@ -82,26 +83,28 @@ export function MonthCard({
           </Typography.Text>
         </Link>
       ))}
-      <Flex gap={8} wrap style={{ marginTop: 'auto' }}>
-        <Button
-          size="small"
-          icon={<EditOutlined />}
-          onClick={onEditPlan}
-          data-testid={`plan-edit-${month.month}`}
-        >
-          {plan ? t('calendar.editPlan') : t('calendar.makePlan')}
-        </Button>
-        {plan && (
+      {onEditPlan && (
+        <Flex gap={8} wrap style={{ marginTop: 'auto' }}>
           <Button
             size="small"
-            type={month.state === 'planned' ? 'primary' : 'default'}
-            onClick={onSchedule}
-            data-testid={`schedule-from-plan-${month.month}`}
+            icon={<EditOutlined />}
+            onClick={onEditPlan}
+            data-testid={`plan-edit-${month.month}`}
           >
-            {t('calendar.schedule')}
+            {plan ? t('calendar.editPlan') : t('calendar.makePlan')}
           </Button>
-        )}
-      </Flex>
+          {plan && (
+            <Button
+              size="small"
+              type={month.state === 'planned' ? 'primary' : 'default'}
+              onClick={onSchedule}
+              data-testid={`schedule-from-plan-${month.month}`}
+            >
+              {t('calendar.schedule')}
+            </Button>
+          )}
+        </Flex>
+      )}
     </Card>
   );
 }

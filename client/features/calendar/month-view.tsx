@@ -50,8 +50,8 @@ export function MonthView({
   year: number;
   month: CalendarMonth;
   onMonthChange: (year: number, month: number) => void;
-  onEditPlan: () => void;
-  onSchedule: () => void;
+  onEditPlan?: () => void;
+  onSchedule?: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const isPhone = useIsPhone();

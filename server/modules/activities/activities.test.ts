@@ -99,6 +99,8 @@ describe('plans and recommended themes', () => {
 
   it('a member reads the plan but may not write it; a township cannot publish to a branch', async () => {
     expect((await member.get(`/api/v1/orgs/${fx.b1.id}/plans?year=2027`)).statusCode).toBe(200);
+    expect((await member.get(`/api/v1/orgs/${fx.b1.id}/calendar?year=2027`)).json().canManage).toBe(false);
+    expect((await secretary.get(`/api/v1/orgs/${fx.b1.id}/calendar?year=2027`)).json().canManage).toBe(true);
     expect(
       (
         await member.put(`/api/v1/orgs/${fx.b1.id}/plans/2027/4`, {

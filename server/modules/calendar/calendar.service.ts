@@ -3,6 +3,7 @@ import type { FixedDayState } from '../../../common/enums';
 import type { ActivitySummary } from '../../../common/schemas/activity';
 import type { Calendar } from '../../../common/schemas/calendar';
 import type { Actor } from '../../access/actor';
+import { can } from '../../access/policy';
 import type { Db } from '../../db/open';
 import { activitiesBetween } from '../activities/activities.service';
 import { plansOfYear, presentPlan } from '../plans/plans.service';
@@ -59,5 +60,5 @@ export async function getCalendar(
         activities: inMonth,
       };
     });
-  return { orgId, year, fixedDay: org.fixedDay, months };
+  return { orgId, year, fixedDay: org.fixedDay, canManage: can(actor, 'activity.manage', org.path), months };
 }

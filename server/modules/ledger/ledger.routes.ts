@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdParams } from '../../../common/schemas/common';
 import { Ledger, LedgerQuery, LedgerVerification } from '../../../common/schemas/ledger';
 import { CalendarFeeds, MyActivities } from '../../../common/schemas/notice';
+import { attachment } from '../../http/attachment';
 import { requestLocale } from '../../http/locale';
 import { type App, actorOf, type Deps } from '../../http/types';
 import { localStorage } from '../../storage/local';
@@ -9,8 +10,6 @@ import { myActivities } from '../attendance/my-activities';
 import { branchFeed, calendarFeeds, memberFeed } from '../calendar/ical';
 import { getLedger, verifyLedger } from './ledger.service';
 import { ledgerPdf, ledgerWorkbook } from './ledger-export';
-
-const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export function ledgerRoutes(app: App, { database: { db }, config }: Deps) {
   const tags = ['ledger'];

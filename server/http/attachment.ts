@@ -1,0 +1,2 @@
+/** A download's Content-Disposition: Chinese file names survive through RFC 5987 encoding. */
+export const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
