@@ -21,6 +21,8 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One browser and one app: the journeys run one after another.
           fileParallelism: false,
+          // A browser on two busy cores sometimes misses a click; a behaviour that is broken fails twice.
+          retry: 1,
         },
       },
     ],

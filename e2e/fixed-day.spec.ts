@@ -22,7 +22,12 @@ async function setTime(page: Page, fieldId: string, instant: Date) {
   const input = page.locator(`#${fieldId}`);
   await input.click();
   await input.fill(chinaWallClock(instant));
-  await input.press('Enter');
+  // Confirm with the picker's own OK button: an Enter that reaches the form after the picker
+  // has closed would submit the whole dialog half filled.
+  const dropdown = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+  await dropdown.locator('.ant-picker-ok button').click();
+  await dropdown.waitFor({ state: 'hidden' });
+  expect(await input.inputValue()).toBe(chinaWallClock(instant));
 }
 
 /** Reads the QR code the way a phone's camera would: from the pixels on the secretary's screen. */
