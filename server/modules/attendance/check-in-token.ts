@@ -47,8 +47,12 @@ export function verifyToken(key: Buffer, token: string, at = Date.now()): TokenC
   const tokenPeriod = Number(p);
   if (!Number.isInteger(activityId) || !Number.isInteger(tokenPeriod) || !signature)
     return { ok: false, reason: 'invalid' };
-  const expected = mac(key, `qr:${activityId}:${tokenPeriod}`).subarray(0, 16);
-  const given = Buffer.from(signature, 'base64url');
+  // Compared as text: base64url decoding ignores the last character's spare bits, so two
+  // different strings could otherwise pass as the same signature.
+  const expected = Buffer.from(
+    mac(key, `qr:${activityId}:${tokenPeriod}`).subarray(0, 16).toString('base64url'),
+  );
+  const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected))
     return { ok: false, reason: 'invalid' };
   const now = period(at);
