@@ -8,6 +8,7 @@ import type {
   ActivityUpdate,
 } from '../../../common/schemas/activity';
 import type { Actor } from '../../access/actor';
+import { memberInSubtree } from '../../access/org-path';
 import { authorize, can } from '../../access/policy';
 import type { Config } from '../../config';
 import type { Db, DbOrTx } from '../../db/open';
@@ -71,12 +72,7 @@ async function checkRefs(tx: DbOrTx, org: OrgOfActivity, input: Partial<Activity
       throw ruleBroken('plan_other_org', 'errors.activity.planOtherOrg', {}, 'planEntryId');
   }
   if (input.responsibleMemberId) {
-    const [m] = await tx
-      .select({ path: orgs.path })
-      .from(members)
-      .innerJoin(orgs, eq(orgs.id, members.orgId))
-      .where(eq(members.id, input.responsibleMemberId));
-    if (!m?.path.startsWith(org.path)) {
+    if (!(await memberInSubtree(tx, input.responsibleMemberId, org.path))) {
       throw ruleBroken(
         'responsible_not_member',
         'errors.activity.responsibleNotMember',

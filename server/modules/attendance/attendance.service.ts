@@ -12,9 +12,10 @@ import type {
   ManualAttendance,
 } from '../../../common/schemas/attendance';
 import type { Actor } from '../../access/actor';
+import { memberInSubtree } from '../../access/org-path';
 import type { Config } from '../../config';
 import type { Db, DbOrTx } from '../../db/open';
-import { attendance, guests, leaveRequests, members, orgs } from '../../db/schema/index';
+import { attendance, guests, leaveRequests, members } from '../../db/schema/index';
 import { AppError, invalidField, notFound, ruleBroken } from '../../errors';
 import { loadActivity } from '../activities/activities.service';
 import { recordAttendanceChange } from '../ledger/facts';
@@ -232,12 +233,7 @@ export async function markAttendance(
 ): Promise<AttendanceList> {
   await db.transaction(async (tx) => {
     const { activity, org } = await loadActivity(tx, actor, activityId, 'activity.manage', true);
-    const [m] = await tx
-      .select({ path: orgs.path })
-      .from(members)
-      .innerJoin(orgs, eq(orgs.id, members.orgId))
-      .where(eq(members.id, memberId));
-    if (!m?.path.startsWith(org.path))
+    if (!(await memberInSubtree(tx, memberId, org.path)))
       throw ruleBroken('attendance_not_member', 'errors.attendance.notMember', {}, 'memberId');
     if (input.status === 'present') {
       await tx
@@ -266,12 +262,8 @@ export async function requestLeave(
 ): Promise<LeaveRequest> {
   if (actor.memberId === null) throw new AppError(403, 'leave_not_member', 'errors.leave.notMember');
   const { activity, org } = await loadActivity(db, actor, activityId, 'activity.read');
-  const [m] = await db
-    .select({ path: orgs.path })
-    .from(members)
-    .innerJoin(orgs, eq(orgs.id, members.orgId))
-    .where(eq(members.id, actor.memberId));
-  if (!m?.path.startsWith(org.path)) throw new AppError(403, 'leave_not_member', 'errors.leave.notMember');
+  if (!(await memberInSubtree(db, actor.memberId, org.path)))
+    throw new AppError(403, 'leave_not_member', 'errors.leave.notMember');
   // Leave is asked beforehand; once the activity has begun it is the secretary's to record.
   if (activity.startsAt.getTime() <= Date.now())
     throw ruleBroken('leave_after_start', 'errors.leave.afterStart');

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Venue, VenueCreate, VenueUpdate } from '../../../common/schemas/venue';
 import type { Actor } from '../../access/actor';
+import { pathIds } from '../../access/org-path';
 import { authorize } from '../../access/policy';
 import type { Db, DbOrTx } from '../../db/open';
 import { orgs, venues } from '../../db/schema/index';
@@ -9,9 +10,6 @@ import { loadOrg } from '../orgs/orgs.service';
 
 type VenueRow = typeof venues.$inferSelect;
 export const presentVenue = ({ createdAt: _, ...v }: VenueRow): Venue => v;
-
-/** Ids of the org and its ancestors, from its materialized path. */
-export const pathIds = (path: string) => path.split('/').filter(Boolean).map(Number);
 
 /** The org's own venues and those of its ancestors (a township's cultural square serves its villages). */
 export async function listVenues(db: Db, actor: Actor, orgId: number): Promise<Venue[]> {
