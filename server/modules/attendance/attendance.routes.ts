@@ -12,6 +12,7 @@ import {
   ManualAttendance,
 } from '../../../common/schemas/attendance';
 import { Id, IdParams, Ok } from '../../../common/schemas/common';
+import { MyActivities } from '../../../common/schemas/notice';
 import { type App, actorOf, type Deps } from '../../http/types';
 import {
   addGuest,
@@ -23,6 +24,7 @@ import {
   removeGuest,
   requestLeave,
 } from './attendance.service';
+import { myActivities } from './my-activities';
 
 export function attendanceRoutes(app: App, { database: { db }, config }: Deps) {
   const tags = ['attendance'];
@@ -78,5 +80,11 @@ export function attendanceRoutes(app: App, { database: { db }, config }: Deps) {
       await removeGuest(db, actorOf(request), request.params.id);
       return { ok: true as const };
     },
+  );
+
+  app.get(
+    '/api/v1/me/activities',
+    { schema: { tags: ['attendance'], response: { 200: MyActivities } } },
+    (request) => myActivities(db, actorOf(request)),
   );
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ActivitySummary } from '../../../common/schemas/activity';
 import { Calendar, CalendarQuery } from '../../../common/schemas/calendar';
 import { IdParams, IsoDate, Ok } from '../../../common/schemas/common';
+import { CalendarFeeds } from '../../../common/schemas/notice';
 import {
   AdoptRecommendation,
   PlanEntry,
@@ -22,10 +23,11 @@ import {
   savePlan,
 } from '../plans/plans.service';
 import { getCalendar } from './calendar.service';
+import { branchFeed, calendarFeeds, memberFeed } from './ical';
 
 const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 
-export function calendarRoutes(app: App, { database: { db } }: Deps) {
+export function calendarRoutes(app: App, { database: { db }, config }: Deps) {
   const tags = ['fixed day'];
   app.get(
     '/api/v1/orgs/:id/calendar',
@@ -130,5 +132,45 @@ export function calendarRoutes(app: App, { database: { db } }: Deps) {
       await deleteRecommendation(db, actorOf(request), request.params.id);
       return { ok: true as const };
     },
+  );
+
+  const ics = 'text/calendar; charset=utf-8';
+  app.get(
+    '/api/v1/orgs/:id/calendar.ics',
+    {
+      schema: {
+        tags: ['calendar'],
+        params: IdParams,
+        querystring: z.object({ key: z.string().max(100).optional() }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .header('content-type', ics)
+        .send(await branchFeed(db, request.actor, request.params.id, request.query.key)),
+  );
+  app.get(
+    '/api/v1/calendar/:token.ics',
+    { schema: { tags: ['calendar'], params: z.object({ token: z.string().regex(/^[\w-]{10,64}$/) }) } },
+    async (request, reply) =>
+      reply.header('content-type', ics).send(await memberFeed(db, request.params.token)),
+  );
+  app.get(
+    '/api/v1/me/calendar-feeds',
+    {
+      schema: {
+        tags: ['calendar'],
+        querystring: z.object({ orgId: z.coerce.number().int().positive().optional() }),
+        response: { 200: CalendarFeeds },
+      },
+    },
+    (request) =>
+      calendarFeeds(
+        db,
+        config,
+        actorOf(request),
+        request.query.orgId,
+        `${request.protocol}://${request.host}`,
+      ),
   );
 }
