@@ -24,8 +24,12 @@ async function setTime(page: Page, fieldId: string, instant: Date) {
   await input.fill(chinaWallClock(instant));
   // Confirm with the picker's own OK button: an Enter that reaches the form after the picker
   // has closed would submit the whole dialog half filled.
+  // A click that lands while the popup is still opening is lost, so confirm until it closes.
   const dropdown = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
-  await dropdown.locator('.ant-picker-ok button').click();
+  for (let i = 0; i < 5 && (await dropdown.count()) > 0; i++) {
+    await dropdown.locator('.ant-picker-ok button').click();
+    await dropdown.waitFor({ state: 'hidden', timeout: 3000 }).catch(() => {});
+  }
   await dropdown.waitFor({ state: 'hidden' });
   expect(await input.inputValue()).toBe(chinaWallClock(instant));
 }
@@ -46,7 +50,8 @@ async function noHorizontalOverflow(page: Page) {
 describe('the fixed activity day, from the plan to the ledger', () => {
   // Check-in is open from half an hour before the start: the activity began 30 minutes ago and
   // lasts the half day the rules ask for. Its month (and year) is the one planned and checked.
-  const startsAt = new Date(Date.now() - 30 * 60_000);
+  // On the pickers' five-minute grid, and begun at least 30 minutes ago.
+  const startsAt = new Date(Math.floor((Date.now() - 30 * 60_000) / 300_000) * 300_000);
   const endsAt = new Date(startsAt.getTime() + 4 * 3_600_000);
   const year = Number(chinaWallClock(startsAt).slice(0, 4));
   const month = Number(chinaWallClock(startsAt).slice(5, 7));
