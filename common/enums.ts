@@ -144,3 +144,78 @@ export type NoticeKind = (typeof NOTICE_KINDS)[number];
 /** What the month of a branch's calendar shows for its fixed day. */
 export const FIXED_DAY_STATES = ['held', 'scheduled', 'planned', 'missing_plan', 'missed'] as const;
 export type FixedDayState = (typeof FIXED_DAY_STATES)[number];
+
+// --- Fixed assessment and oversight (seed 004 "fixed assessment", seed 000) ---
+
+/** What a branch may be excused from, e.g. a retired-staff branch from the monthly fixed day. */
+export const EXEMPTIONS = ['fixed_day', 'three_meetings'] as const;
+export type Exemption = (typeof EXEMPTIONS)[number];
+
+/** The three ways of inspecting the seed names. */
+export const INSPECTION_METHODS = ['on_site', 'records_review', 'phone_check'] as const;
+export type InspectionMethod = (typeof INSPECTION_METHODS)[number];
+
+export const RECTIFICATION_STATUSES = ['open', 'answered', 'closed'] as const;
+export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number];
+
+/** The items a branch is scored on; masses' rating counts only where ratings exist. */
+export const SCORE_ITEMS = [
+  'held',
+  'on_time',
+  'plan',
+  'duration',
+  'attendance',
+  'ledger',
+  'inspection',
+  'rectification',
+  'masses_rating',
+] as const;
+export type ScoreItem = (typeof SCORE_ITEMS)[number];
+
+export const DEFAULT_WEIGHTS: Record<ScoreItem, number> = {
+  held: 20,
+  on_time: 10,
+  plan: 10,
+  duration: 10,
+  attendance: 15,
+  ledger: 15,
+  inspection: 10,
+  rectification: 10,
+  masses_rating: 0,
+};
+
+export const RANKING_PERIODS = ['month', 'quarter', 'year'] as const;
+export type RankingPeriod = (typeof RANKING_PERIODS)[number];
+
+/** Checklist items scored from the records instead of by hand. */
+export const CHECKLIST_AUTO = ['fixed_day'] as const;
+export type ChecklistAuto = (typeof CHECKLIST_AUTO)[number];
+
+export const ALERT_KINDS = [
+  'plan_missing',
+  'fixed_day_missed',
+  'ledger_incomplete',
+  'member_absent',
+  'meetings_frequency',
+  'rectification_overdue',
+] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+/** Who an alert is for: the branch's secretaries, or the supervisors above it. */
+export const ALERT_AUDIENCES = ['branch', 'supervisor'] as const;
+export type AlertAudience = (typeof ALERT_AUDIENCES)[number];
+
+export const REPORT_STATUSES = ['draft', 'submitted'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+/** The sections of a secretary's annual report (述职), in order. */
+export const REPORT_SECTIONS = [
+  'overview',
+  'activities',
+  'attendance',
+  'ledger',
+  'inspections',
+  'ranking',
+  'next_year',
+] as const;
+export type ReportSection = (typeof REPORT_SECTIONS)[number];

@@ -32,6 +32,7 @@ import { noticesRoutes } from './modules/notices/notices.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
 import { recordsRoutes } from './modules/records/records.routes';
 import { rosterRoutes } from './modules/roster/roster.routes';
+import { statsRoutes } from './modules/stats/stats.routes';
 import { venuesRoutes } from './modules/venues/venues.routes';
 
 export const CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
@@ -86,6 +87,7 @@ export async function buildApp({ database, config }: Deps): Promise<App> {
     noticesRoutes,
     attendanceRoutes,
     ledgerRoutes,
+    statsRoutes,
   ]) {
     routes(app, deps);
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ORG_KINDS, ORG_LEVELS } from '../enums';
+import { EXEMPTIONS, ORG_KINDS, ORG_LEVELS } from '../enums';
 import { FixedDaySetting } from '../fixed-day';
 
 const OrgName = z.string().trim().min(1, 'errors.validation.required').max(100);
@@ -11,6 +11,8 @@ export const Org = z.object({
   level: z.enum(ORG_LEVELS),
   kind: z.enum(ORG_KINDS),
   fixedDay: FixedDaySetting.nullable(),
+  /** What the branch is excused from; the dashboard shows it as exempt, not failing. */
+  exemptions: z.array(z.enum(EXEMPTIONS)),
   childCount: z.number().int(),
   memberCount: z.number().int(),
   groupCount: z.number().int(),
@@ -42,6 +44,7 @@ export const OrgUpdate = z.object({
   name: OrgName.optional(),
   kind: z.enum(ORG_KINDS).optional(),
   fixedDay: FixedDaySetting.optional(),
+  exemptions: z.array(z.enum(EXEMPTIONS)).optional(),
 });
 export type OrgUpdate = z.infer<typeof OrgUpdate>;
 

@@ -17,7 +17,12 @@ export type Capability =
   | 'account.manage'
   | 'activity.read'
   | 'activity.manage'
-  | 'theme.publish';
+  | 'theme.publish'
+  | 'stats.read'
+  | 'inspection.manage'
+  | 'rectification.answer'
+  | 'assessment.manage'
+  | 'assessment.self';
 
 const ALL: Capability[] = [
   'org.read',
@@ -31,6 +36,11 @@ const ALL: Capability[] = [
   'activity.read',
   'activity.manage',
   'theme.publish',
+  'stats.read',
+  'inspection.manage',
+  'rectification.answer',
+  'assessment.manage',
+  'assessment.self',
 ];
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
@@ -46,6 +56,9 @@ const CAPABILITIES: Record<Role, readonly Capability[]> = {
     'account.manage',
     'activity.read',
     'activity.manage',
+    'stats.read',
+    'rectification.answer',
+    'assessment.self',
   ],
   group_leader: ['org.read', 'member.read', 'activity.read'],
   member: ['org.read', 'activity.read'],

@@ -14,6 +14,7 @@ import { idCheckDigit } from '../../common/validators';
 import type { DbOrTx } from '../db/open';
 import { members, orgs, partyGroups, roleBindings, users } from '../db/schema/index';
 import { hashPassword } from '../modules/auth/password';
+import { withAggregatesRebuiltAfter } from '../modules/stats/aggregates';
 import type { Storage } from '../storage/local';
 import { seedHistory } from './demo-history';
 import { ETHNICITIES, personName, placeName, TOWNSHIPS } from './names';
@@ -299,7 +300,7 @@ export async function seedDemoCounty(
                            ${sql.param(steps.map((s) => s.date))}::date[])`);
     await seedGroups(tx, drafts, ids);
     await seedDemoAccounts(tx, passwordHash, drafts, ids);
-    const past = await seedHistory(tx, random, storage, now);
+    const past = await withAggregatesRebuiltAfter(tx, () => seedHistory(tx, random, storage, now));
     return { orgs: orgCount, members: drafts.length, ...past };
   });
 }

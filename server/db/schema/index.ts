@@ -2,3 +2,4 @@ export * from './accounts';
 export * from './fixed-day';
 export * from './members';
 export * from './orgs';
+export * from './oversight';

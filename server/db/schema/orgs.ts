@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
-import type { OrgKind, OrgLevel } from '../../../common/enums';
+import type { Exemption, OrgKind, OrgLevel } from '../../../common/enums';
 import type { FixedDaySetting } from '../../../common/fixed-day';
 
 export const orgs = pgTable(
@@ -14,6 +14,7 @@ export const orgs = pgTable(
     level: text('level').$type<OrgLevel>().notNull(),
     kind: text('kind').$type<OrgKind>().notNull(),
     fixedDay: jsonb('fixed_day').$type<FixedDaySetting>(),
+    exemptions: text('exemptions').array().$type<Exemption[]>().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

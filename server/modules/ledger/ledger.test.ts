@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { chinaDate } from '../../../common/dates';
 import { tinyCounty } from '../../test/fixtures';
 import { testApp } from '../../test/harness';
+import { multipart, photo } from '../../test/uploads';
 
 const { app, as, db } = await testApp({ maxUploadBytes: 300_000 });
 const fx = await tinyCounty(db);
@@ -13,50 +14,6 @@ const secretary = await as('secretary1');
 const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** A small JPEG as a phone would write it, with the time and place in its EXIF. */
-async function photo(taken: Date, gps?: { lat: number; lng: number }) {
-  const local = new Date(taken.getTime() + 8 * HOUR).toISOString();
-  const exif = `${local.slice(0, 10).replaceAll('-', ':')} ${local.slice(11, 19)}`;
-  const deg = (v: number) => {
-    const d = Math.floor(v);
-    const m = Math.floor((v - d) * 60);
-    const s = Math.round(((v - d) * 60 - m) * 60 * 100);
-    return `${d}/1 ${m}/1 ${s}/100`;
-  };
-  return sharp({ create: { width: 160, height: 120, channels: 3, background: '#c8161d' } })
-    .jpeg()
-    .withExif({
-      IFD2: { DateTimeOriginal: exif },
-      ...(gps
-        ? {
-            IFD3: {
-              GPSLatitudeRef: 'N',
-              GPSLatitude: deg(gps.lat),
-              GPSLongitudeRef: 'E',
-              GPSLongitude: deg(gps.lng),
-            },
-          }
-        : {}),
-    })
-    .toBuffer();
-}
-
-function multipart(files: { name: string; data: Buffer; type?: string }[]) {
-  const boundary = `----vanguard${Math.random().toString(16).slice(2)}`;
-  const parts = files.map((f) =>
-    Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: ${f.type ?? 'application/octet-stream'}\r\n\r\n`,
-      ),
-      f.data,
-      Buffer.from('\r\n'),
-    ]),
-  );
-  return {
-    body: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]),
-    type: `multipart/form-data; boundary=${boundary}`,
-  };
-}
 
 const upload = (activityId: number, files: { name: string; data: Buffer }[], query = '') => {
   const { body, type } = multipart(files);

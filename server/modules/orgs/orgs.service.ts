@@ -53,6 +53,7 @@ export async function presentOrg(db: DbOrTx, org: OrgRow): Promise<Org> {
     level: org.level,
     kind: org.kind,
     fixedDay: org.fixedDay,
+    exemptions: org.exemptions,
     ...counts!,
   };
 }
@@ -103,7 +104,9 @@ export async function createOrg(db: Db, actor: Actor, input: OrgCreate): Promise
 export async function updateOrg(db: Db, actor: Actor, id: number, input: OrgUpdate): Promise<Org> {
   return db.transaction(async (tx) => {
     const org = await loadOrg(tx, actor, id, true);
-    if (input.name !== undefined || input.kind !== undefined) authorize(actor, 'org.manage', org.path);
+    // Only those above a branch may excuse it from something, never its own secretary.
+    if (input.name !== undefined || input.kind !== undefined || input.exemptions !== undefined)
+      authorize(actor, 'org.manage', org.path);
     if (input.fixedDay !== undefined) {
       // The branch's own secretary sets its fixed day; they cannot rename the branch.
       authorize(actor, 'org.settings', org.path);
@@ -112,7 +115,12 @@ export async function updateOrg(db: Db, actor: Actor, id: number, input: OrgUpda
     }
     const [updated] = await tx
       .update(orgs)
-      .set({ name: input.name, kind: input.kind, fixedDay: input.fixedDay })
+      .set({
+        name: input.name,
+        kind: input.kind,
+        fixedDay: input.fixedDay,
+        exemptions: input.exemptions ? [...new Set(input.exemptions)] : undefined,
+      })
       .where(eq(orgs.id, id))
       .returning();
     return presentOrg(tx, updated!);

@@ -1,0 +1,147 @@
+-- The dashboard's aggregates, kept in the same transaction as every change to their inputs.
+-- Each refresh takes a per-activity (or per-member) advisory lock and then recounts that one
+-- activity with a fresh snapshot (READ COMMITTED takes one per statement in a volatile
+-- function), so concurrent check-ins never lose a count. The views are the from-scratch
+-- recount: `rebuild_aggregates()` fills the tables from them, and the tests compare both.
+
+CREATE VIEW activity_stats_recount AS
+SELECT a.id AS activity_id,
+  a.org_id,
+  ((a.starts_at AT TIME ZONE 'UTC') + interval '8 hours')::date AS day,
+  a.starts_at,
+  a.type,
+  a.theme,
+  a.status = 'cancelled' AS cancelled,
+  a.plan_entry_id IS NOT NULL AS has_plan,
+  coalesce(length(regexp_replace(a.minutes_html, '<[^>]*>', '', 'g')), 0) > 0 AS has_minutes,
+  (extract(epoch FROM a.ends_at - a.starts_at) / 60)::int AS duration_min,
+  coalesce(a.short_reason, '') <> '' AS short_reason,
+  (SELECT count(*)::int FROM members m JOIN orgs mo ON mo.id = m.org_id
+    WHERE mo.path LIKE o.path || '%' AND m.status IN ('probationary', 'full')) AS members,
+  (SELECT count(*)::int FROM attendance t WHERE t.activity_id = a.id) AS present,
+  (SELECT count(*)::int FROM leave_requests l WHERE l.activity_id = a.id AND l.status = 'approved'
+    AND NOT EXISTS (SELECT 1 FROM attendance t WHERE t.activity_id = a.id AND t.member_id = l.member_id)) AS leave,
+  (SELECT count(*)::int FROM guests g WHERE g.activity_id = a.id) AS masses,
+  (SELECT count(*)::int FROM activity_files f
+    WHERE f.activity_id = a.id AND f.kind = 'photo' AND f.deleted_at IS NULL) AS photos
+FROM activities a JOIN orgs o ON o.id = a.org_id;
+--> statement-breakpoint
+
+-- Which days of a year a member took part in an org's activities, one bit per day: distinct
+-- people over any period are counted from these rows (members x years), not from attendance.
+CREATE TABLE member_attendance_years (
+  org_id integer NOT NULL,
+  member_id integer NOT NULL,
+  year smallint NOT NULL,
+  days bit(366) NOT NULL,
+  PRIMARY KEY (org_id, member_id, year)
+);
+--> statement-breakpoint
+
+CREATE VIEW member_attendance_years_recount AS
+SELECT a.org_id, t.member_id,
+  extract(year FROM ((a.starts_at AT TIME ZONE 'UTC') + interval '8 hours'))::smallint AS year,
+  bit_or(set_bit(repeat('0', 366)::bit(366),
+    extract(doy FROM ((a.starts_at AT TIME ZONE 'UTC') + interval '8 hours'))::int - 1, 1)) AS days
+FROM attendance t JOIN activities a ON a.id = t.activity_id
+WHERE a.status <> 'cancelled'
+GROUP BY 1, 2, 3;
+--> statement-breakpoint
+
+CREATE FUNCTION refresh_activity_stats(aid integer) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(7301, aid);
+  INSERT INTO activity_stats SELECT * FROM activity_stats_recount WHERE activity_id = aid
+  ON CONFLICT (activity_id) DO UPDATE SET
+    org_id = EXCLUDED.org_id, day = EXCLUDED.day, starts_at = EXCLUDED.starts_at, type = EXCLUDED.type,
+    theme = EXCLUDED.theme, cancelled = EXCLUDED.cancelled, has_plan = EXCLUDED.has_plan,
+    has_minutes = EXCLUDED.has_minutes, duration_min = EXCLUDED.duration_min,
+    short_reason = EXCLUDED.short_reason, members = EXCLUDED.members, present = EXCLUDED.present,
+    leave = EXCLUDED.leave, masses = EXCLUDED.masses, photos = EXCLUDED.photos;
+END $$;
+--> statement-breakpoint
+
+CREATE FUNCTION refresh_member_days(oid integer, mid integer, yr integer) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(7302, mid);
+  DELETE FROM member_attendance_years WHERE org_id = oid AND member_id = mid AND year = yr;
+  INSERT INTO member_attendance_years
+    SELECT * FROM member_attendance_years_recount r WHERE r.org_id = oid AND r.member_id = mid AND r.year = yr;
+END $$;
+--> statement-breakpoint
+
+CREATE FUNCTION china_year(ts timestamptz) RETURNS integer LANGUAGE sql IMMUTABLE AS $$
+  SELECT extract(year FROM ((ts AT TIME ZONE 'UTC') + interval '8 hours'))::int
+$$;
+--> statement-breakpoint
+
+CREATE FUNCTION attendance_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  r record;
+  act record;
+BEGIN
+  FOR r IN SELECT * FROM (SELECT NEW.activity_id, NEW.member_id WHERE TG_OP <> 'DELETE'
+                          UNION SELECT OLD.activity_id, OLD.member_id WHERE TG_OP <> 'INSERT') x LOOP
+    PERFORM refresh_activity_stats(r.activity_id);
+    SELECT org_id, starts_at INTO act FROM activities WHERE id = r.activity_id;
+    PERFORM refresh_member_days(act.org_id, r.member_id, china_year(act.starts_at));
+  END LOOP;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+
+CREATE FUNCTION activity_child_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP <> 'DELETE' THEN PERFORM refresh_activity_stats(NEW.activity_id); END IF;
+  IF TG_OP <> 'INSERT' AND (TG_OP = 'DELETE' OR OLD.activity_id <> NEW.activity_id) THEN
+    PERFORM refresh_activity_stats(OLD.activity_id);
+  END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+
+CREATE FUNCTION activity_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  t record;
+BEGIN
+  PERFORM refresh_activity_stats(NEW.id);
+  -- A reschedule, cancellation or move changes on which day, and for which org, people took part.
+  IF TG_OP = 'UPDATE' AND (OLD.starts_at IS DISTINCT FROM NEW.starts_at OR OLD.status IS DISTINCT FROM NEW.status
+                           OR OLD.org_id IS DISTINCT FROM NEW.org_id) THEN
+    FOR t IN SELECT member_id FROM attendance WHERE activity_id = NEW.id LOOP
+      PERFORM refresh_member_days(OLD.org_id, t.member_id, china_year(OLD.starts_at));
+      PERFORM refresh_member_days(NEW.org_id, t.member_id, china_year(NEW.starts_at));
+    END LOOP;
+  END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+
+CREATE TRIGGER attendance_aggregates AFTER INSERT OR UPDATE OR DELETE ON attendance
+  FOR EACH ROW EXECUTE FUNCTION attendance_changed();
+--> statement-breakpoint
+CREATE TRIGGER leave_aggregates AFTER INSERT OR UPDATE OR DELETE ON leave_requests
+  FOR EACH ROW EXECUTE FUNCTION activity_child_changed();
+--> statement-breakpoint
+CREATE TRIGGER guests_aggregates AFTER INSERT OR UPDATE OR DELETE ON guests
+  FOR EACH ROW EXECUTE FUNCTION activity_child_changed();
+--> statement-breakpoint
+CREATE TRIGGER files_aggregates AFTER INSERT OR UPDATE OR DELETE ON activity_files
+  FOR EACH ROW EXECUTE FUNCTION activity_child_changed();
+--> statement-breakpoint
+CREATE TRIGGER activities_aggregates AFTER INSERT OR UPDATE ON activities
+  FOR EACH ROW EXECUTE FUNCTION activity_changed();
+--> statement-breakpoint
+
+-- For bulk loads that bypass triggers (the demo seed) and for proving the kept figures exact.
+CREATE FUNCTION rebuild_aggregates() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM activity_stats;
+  INSERT INTO activity_stats SELECT * FROM activity_stats_recount;
+  DELETE FROM member_attendance_years;
+  INSERT INTO member_attendance_years SELECT * FROM member_attendance_years_recount;
+END $$;
+--> statement-breakpoint
+
+-- Activities that exist before this migration get their figures now.
+SELECT rebuild_aggregates();

@@ -1,0 +1,28 @@
+import { IdParams } from '../../../common/schemas/common';
+import { OrgStats, Period } from '../../../common/schemas/stats';
+import { attachment } from '../../http/attachment';
+import { requestLocale } from '../../http/locale';
+import { type App, actorOf, type Deps } from '../../http/types';
+import { getStats } from './stats.service';
+import { statsWorkbook } from './stats-export';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function statsRoutes(app: App, { database: { db } }: Deps) {
+  const tags = ['stats'];
+  app.get(
+    '/api/v1/orgs/:id/stats',
+    { schema: { tags, params: IdParams, querystring: Period, response: { 200: OrgStats } } },
+    (request) => getStats(db, actorOf(request), request.params.id, request.query),
+  );
+  app.get(
+    '/api/v1/orgs/:id/stats.xlsx',
+    { schema: { tags, params: IdParams, querystring: Period } },
+    async (request, reply) => {
+      const stats = await getStats(db, actorOf(request), request.params.id, request.query);
+      const { name, file } = await statsWorkbook(stats, requestLocale(request));
+      reply.header('content-type', XLSX).header('content-disposition', attachment(name));
+      return file;
+    },
+  );
+}
