@@ -14,7 +14,6 @@ const secretary = await as('secretary1');
 const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-
 const upload = (activityId: number, files: { name: string; data: Buffer }[], query = '') => {
   const { body, type } = multipart(files);
   return secretary.post(`/api/v1/activities/${activityId}/files${query}`, body, { 'content-type': type });

@@ -25,13 +25,13 @@ async function activity(startOffsetMs: number) {
 }
 
 const stats = async (id: number) =>
-  (await db.execute<Record<string, unknown>>(sql`SELECT * FROM activity_stats WHERE activity_id = ${id}`)).rows[0]!;
+  (await db.execute<Record<string, unknown>>(sql`SELECT * FROM activity_stats WHERE activity_id = ${id}`))
+    .rows[0]!;
 
 describe('aggregates kept in the same transactions', () => {
   it('the demo history loaded in bulk was recounted', async () => {
-    const [{ n }] = (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM activity_stats`)).rows as [
-      { n: number },
-    ];
+    const [{ n }] = (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM activity_stats`))
+      .rows as [{ n: number }];
     expect(n).toBeGreaterThan(100);
     expect(await aggregateDrift(db)).toEqual([]);
   });
@@ -47,19 +47,27 @@ describe('aggregates kept in the same transactions', () => {
     expect((await member.post('/api/v1/check-in', { activityId: a, code })).statusCode).toBe(200);
     // Twenty hand-marked at once: concurrent transactions must not lose a count.
     await Promise.all(
-      others.slice(0, 20).map((id: number) =>
-        secretary.put(`/api/v1/activities/${a}/attendance/${id}`, { status: 'present', reason: '无手机' }),
-      ),
+      others
+        .slice(0, 20)
+        .map((id: number) =>
+          secretary.put(`/api/v1/activities/${a}/attendance/${id}`, { status: 'present', reason: '无手机' }),
+        ),
     );
     expect(await stats(a)).toMatchObject({ present: 1 + Math.min(20, others.length) });
-    await secretary.put(`/api/v1/activities/${a}/attendance/${others[0]}`, { status: 'absent', reason: '误点' });
+    await secretary.put(`/api/v1/activities/${a}/attendance/${others[0]}`, {
+      status: 'absent',
+      reason: '误点',
+    });
 
     const later = await activity(2 * 24 * HOUR);
     const leave = await member.post(`/api/v1/activities/${later}/leave`, { reason: '外出' });
     await secretary.post(`/api/v1/leave/${leave.json().id}/decision`, { approve: true });
     expect(await stats(later)).toMatchObject({ leave: 1 });
 
-    const guest = await secretary.post(`/api/v1/activities/${a}/guests`, { name: '村民老王', phone: '13900000000' });
+    const guest = await secretary.post(`/api/v1/activities/${a}/guests`, {
+      name: '村民老王',
+      phone: '13900000000',
+    });
     await secretary.post(`/api/v1/activities/${a}/guests`, { name: '村民老李' });
     await secretary.delete(`/api/v1/guests/${guest.json().id}`);
     expect(await stats(a)).toMatchObject({ masses: 1 });
@@ -80,7 +88,10 @@ describe('aggregates kept in the same transactions', () => {
     });
     expect(moved.statusCode, moved.body).toBe(200);
     const b = await activity(-HOUR);
-    await secretary.put(`/api/v1/activities/${b}/attendance/${others[1]}`, { status: 'present', reason: '无手机' });
+    await secretary.put(`/api/v1/activities/${b}/attendance/${others[1]}`, {
+      status: 'present',
+      reason: '无手机',
+    });
     await secretary.post(`/api/v1/activities/${b}/cancel`, { reason: '暴雨' });
     expect(await stats(b)).toMatchObject({ cancelled: true });
 
