@@ -26,6 +26,7 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { groupsRoutes } from './modules/groups/groups.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { inspectionsRoutes } from './modules/inspections/inspections.routes';
 import { ledgerRoutes } from './modules/ledger/ledger.routes';
 import { membersRoutes } from './modules/members/members.routes';
 import { noticesRoutes } from './modules/notices/notices.routes';
@@ -88,6 +89,7 @@ export async function buildApp({ database, config }: Deps): Promise<App> {
     attendanceRoutes,
     ledgerRoutes,
     statsRoutes,
+    inspectionsRoutes,
   ]) {
     routes(app, deps);
   }
