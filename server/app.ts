@@ -31,6 +31,7 @@ import { ledgerRoutes } from './modules/ledger/ledger.routes';
 import { membersRoutes } from './modules/members/members.routes';
 import { noticesRoutes } from './modules/notices/notices.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
+import { rankingRoutes } from './modules/ranking/ranking.routes';
 import { recordsRoutes } from './modules/records/records.routes';
 import { rosterRoutes } from './modules/roster/roster.routes';
 import { statsRoutes } from './modules/stats/stats.routes';
@@ -90,6 +91,7 @@ export async function buildApp({ database, config }: Deps): Promise<App> {
     ledgerRoutes,
     statsRoutes,
     inspectionsRoutes,
+    rankingRoutes,
   ]) {
     routes(app, deps);
   }

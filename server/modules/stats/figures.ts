@@ -15,6 +15,8 @@ export type ActivityFacts = {
   present: number;
   leave: number;
   masses: number;
+  duration_min: number;
+  short_reason: boolean;
 };
 
 /** The ledger is complete with materials (minutes, and the plan for a party day), attendance and photos. */

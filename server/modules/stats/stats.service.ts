@@ -45,7 +45,8 @@ export const keepsFixedDay = (o: SubtreeOrg) => o.fixed_day !== null && o.childr
 export async function heldActivities(tx: DbOrTx, path: string, period: Period): Promise<ActivityFacts[]> {
   const { rows } = await tx.execute<ActivityFacts>(sql`
     SELECT s.activity_id AS id, s.org_id, to_char(s.day, 'YYYY-MM-DD') AS day, s.type, s.theme,
-      s.has_plan, s.has_minutes, s.photos, s.members, s.present, s.leave, s.masses
+      s.has_plan, s.has_minutes, s.photos, s.members, s.present, s.leave, s.masses,
+      s.duration_min, s.short_reason
     FROM activity_stats s JOIN orgs o ON o.id = s.org_id
     WHERE o.path LIKE ${`${path}%`} AND NOT s.cancelled AND s.starts_at <= now()
       AND s.day BETWEEN ${period.from}::date AND ${period.to}::date`);
