@@ -24,6 +24,7 @@ import { activitiesRoutes } from './modules/activities/activities.routes';
 import { attendanceRoutes } from './modules/attendance/attendance.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
+import { checklistRoutes } from './modules/checklist/checklist.routes';
 import { groupsRoutes } from './modules/groups/groups.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { inspectionsRoutes } from './modules/inspections/inspections.routes';
@@ -92,6 +93,7 @@ export async function buildApp({ database, config }: Deps): Promise<App> {
     statsRoutes,
     inspectionsRoutes,
     rankingRoutes,
+    checklistRoutes,
   ]) {
     routes(app, deps);
   }

@@ -4,6 +4,8 @@ import { CHECKLIST_AUTO } from '../enums';
 const Score = z.number().min(0, 'errors.checklist.scoreRange').max(100, 'errors.checklist.scoreRange');
 
 export const ChecklistItemInput = z.object({
+  /** An item kept from before (its answers stay with it); without an id the item is new. */
+  id: z.number().int().positive().optional(),
   title: z.string().trim().min(1, 'errors.validation.required').max(200),
   weight: z.number().int().min(1).max(100),
   /** Scored from the records: the fixed-day item counts automatically. */
