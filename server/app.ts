@@ -21,6 +21,7 @@ import { sessionHooks } from './http/session-hooks';
 import type { App, Deps } from './http/types';
 import { accountsRoutes } from './modules/accounts/accounts.routes';
 import { activitiesRoutes } from './modules/activities/activities.routes';
+import { alertsRoutes } from './modules/alerts/alerts.routes';
 import { attendanceRoutes } from './modules/attendance/attendance.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
@@ -94,6 +95,7 @@ export async function buildApp({ database, config }: Deps): Promise<App> {
     inspectionsRoutes,
     rankingRoutes,
     checklistRoutes,
+    alertsRoutes,
   ]) {
     routes(app, deps);
   }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { ACTIVITY_TYPES, type ActivityType } from '../common/enums';
 
 const Env = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -20,6 +21,20 @@ const Env = z.object({
   CHECK_IN_BEFORE_MIN: z.coerce.number().int().min(0).default(30),
   CHECK_IN_AFTER_MIN: z.coerce.number().int().min(0).default(60),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(200).default(20),
+  /** Minutes between alert runs (they also run shortly after any change); 0 turns the schedule off. */
+  ALERTS_INTERVAL_MIN: z.coerce.number().min(0).default(15),
+  /** Three meetings and one lesson: the least of each per quarter, e.g. `branch_committee_meeting:3`. */
+  MEETING_FREQUENCY: z
+    .string()
+    .regex(/^(\w+:\d+)(,\w+:\d+)*$/)
+    .refine(
+      (v) =>
+        v.split(',').every((pair) => (ACTIVITY_TYPES as readonly string[]).includes(pair.split(':')[0]!)),
+      {
+        message: 'unknown activity type',
+      },
+    )
+    .default('branch_general_meeting:1,branch_committee_meeting:3,party_group_meeting:3,party_lecture:1'),
 });
 
 export type Config = {
@@ -37,6 +52,9 @@ export type Config = {
   publicUrl: string | undefined;
   /** "Each activity at least half a day": shorter ones need a reason. */
   minActivityHours: number;
+  alertsIntervalMinutes: number;
+  /** Least number of each meeting type a branch holds per quarter. */
+  meetingFrequency: Partial<Record<ActivityType, number>>;
   /** Records edited this many days after the activity need a reason. */
   lateEditDays: number;
   checkInBeforeMinutes: number;
@@ -76,5 +94,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     filesDir: path.join(path.resolve(e.DATA_DIR), 'files'),
     webhookDelaysMs: [0, 1000, 4000],
+    alertsIntervalMinutes: e.ALERTS_INTERVAL_MIN,
+    meetingFrequency: Object.fromEntries(
+      e.MEETING_FREQUENCY.split(',').map((pair) => {
+        const [type, n] = pair.split(':');
+        return [type, Number(n)];
+      }),
+    ),
   };
 }

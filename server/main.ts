@@ -3,6 +3,7 @@ import { ensureClientBuilt } from './client-build';
 import { loadConfig } from './config';
 import { migrateDatabase } from './db/migrate';
 import { openDatabase } from './db/open';
+import { scheduleAlerts } from './jobs/alert-schedule';
 import { assertNoDemoAccountsInProduction, seedIfEmpty } from './seed/bootstrap';
 import { localStorage } from './storage/local';
 
@@ -31,6 +32,7 @@ try {
 }
 
 const app = await buildApp({ database, config });
+scheduleAlerts(app, database.db, config, log);
 await app.listen({ port: config.port, host: config.host });
 log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s at http://localhost:${config.port}`);
 

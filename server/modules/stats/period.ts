@@ -53,3 +53,9 @@ export function yearMasks(from: string, to: string): { year: number; mask: strin
   }
   return masks;
 }
+
+/** The month (YYYY-MM) `delta` months after (or before) another. */
+export function shiftMonth(month: string, delta: number): string {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + delta;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
