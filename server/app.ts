@@ -35,6 +35,7 @@ import { noticesRoutes } from './modules/notices/notices.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
 import { rankingRoutes } from './modules/ranking/ranking.routes';
 import { recordsRoutes } from './modules/records/records.routes';
+import { reportsRoutes } from './modules/reports/reports.routes';
 import { rosterRoutes } from './modules/roster/roster.routes';
 import { statsRoutes } from './modules/stats/stats.routes';
 import { venuesRoutes } from './modules/venues/venues.routes';
@@ -96,6 +97,7 @@ export async function buildApp({ database, config }: Deps): Promise<App> {
     rankingRoutes,
     checklistRoutes,
     alertsRoutes,
+    reportsRoutes,
   ]) {
     routes(app, deps);
   }

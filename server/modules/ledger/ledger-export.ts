@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
@@ -9,14 +8,10 @@ import type { LedgerVerification } from '../../../common/schemas/ledger';
 import type { Actor } from '../../access/actor';
 import type { Db } from '../../db/open';
 import { activityFiles } from '../../db/schema/index';
+import { FONT, FONT_BOLD } from '../../exports/cjk-font';
 import type { Storage } from '../../storage/local';
 import { attendanceList } from '../attendance/attendance.service';
 import { getLedger, ledgerRows, verifyLedger } from './ledger.service';
-
-// The CJK font comes with `npm ci` (NotoSansSC in @expo-google-fonts), so a fresh machine exports without system fonts.
-const require = createRequire(import.meta.url);
-const FONT = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
-const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf');
 
 const t = (locale: Locale, key: string, params?: Record<string, string | number>) =>
   translate(locale, `server.ledger.${key}`, params);
