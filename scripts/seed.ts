@@ -20,11 +20,14 @@ try {
   await migrateDatabase(database.pool);
   if (values.reset) {
     await database.db.execute(
-      sql`TRUNCATE orgs, party_groups, members, member_status_history, users, role_bindings, sessions, login_failures, venues, theme_recommendations, plan_entries, activities, activity_changes, attendance, leave_requests, guests, activity_files, ledger_entries, notices, notice_receipts, webhooks, webhook_deliveries, calendar_tokens RESTART IDENTITY CASCADE`,
+      sql`TRUNCATE orgs, party_groups, members, member_status_history, users, role_bindings, sessions, login_failures, venues, theme_recommendations, plan_entries, activities, activity_changes, attendance, leave_requests, guests, activity_files, ledger_entries, notices, notice_receipts, webhooks, webhook_deliveries, calendar_tokens, activity_stats, member_attendance_years, inspections, rectifications, scoring_schemes, published_rankings, checklist_items, checklist_answers, alerts, annual_reports RESTART IDENTITY CASCADE`,
     );
   }
   const t0 = Date.now();
-  const seeded = await seedIfEmpty(database.db, values.scale, { storage: localStorage(config.filesDir) });
+  const seeded = await seedIfEmpty(database.db, values.scale, {
+    storage: localStorage(config.filesDir),
+    config,
+  });
   console.log(
     seeded
       ? `seeded ${values.scale}: ${seeded.orgs} organizations, ${seeded.members} members, ${seeded.activities} activities, ${seeded.attendance} check-ins in ${Date.now() - t0} ms`

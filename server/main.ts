@@ -18,7 +18,10 @@ log(database.kind === 'embedded' ? `embedded PostgreSQL in ${config.dataDir}` : 
 try {
   await migrateDatabase(database.pool);
   if (config.seedDemo && config.env !== 'production') {
-    const seeded = await seedIfEmpty(database.db, 'county', { storage: localStorage(config.filesDir) });
+    const seeded = await seedIfEmpty(database.db, 'county', {
+      storage: localStorage(config.filesDir),
+      config,
+    });
     if (seeded) {
       log(
         `demo county loaded: ${seeded.orgs} organizations, ${seeded.members} members, ${seeded.activities} activities, ${seeded.attendance} check-ins`,

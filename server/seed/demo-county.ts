@@ -11,12 +11,14 @@ import type {
 import { MEMBER_STATUSES } from '../../common/enums';
 import type { FixedDaySetting } from '../../common/fixed-day';
 import { idCheckDigit } from '../../common/validators';
+import { type Config, loadConfig } from '../config';
 import type { DbOrTx } from '../db/open';
 import { members, orgs, partyGroups, roleBindings, users } from '../db/schema/index';
 import { hashPassword } from '../modules/auth/password';
 import { withAggregatesRebuiltAfter } from '../modules/stats/aggregates';
 import type { Storage } from '../storage/local';
 import { seedHistory } from './demo-history';
+import { seedOversight } from './demo-oversight';
 import { ETHNICITIES, personName, placeName, TOWNSHIPS } from './names';
 import { createRandom, type Random } from './random';
 
@@ -233,12 +235,17 @@ const FIXED_DAY_CHOICES: FixedDaySetting[] = [
 ];
 
 /** Builds the demo county into an empty database, in one transaction. */
-export type SeedOptions = { storage: Storage; now?: Date };
+export type SeedOptions = {
+  storage: Storage;
+  now?: Date;
+  /** The rules the demo's scores and alerts follow; the defaults unless the app passes its own. */
+  config?: Pick<Config, 'minActivityHours' | 'lateEditDays' | 'meetingFrequency'>;
+};
 
 export async function seedDemoCounty(
   db: DbOrTx,
   scale: Scale,
-  { storage, now = new Date() }: SeedOptions,
+  { storage, now = new Date(), config = loadConfig({}) }: SeedOptions,
 ): Promise<{ orgs: number; members: number; activities: number; attendance: number }> {
   const random = createRandom(20_261_123);
   const shape = SHAPES[scale];
@@ -301,6 +308,7 @@ export async function seedDemoCounty(
     await seedGroups(tx, drafts, ids);
     await seedDemoAccounts(tx, passwordHash, drafts, ids);
     const past = await withAggregatesRebuiltAfter(tx, () => seedHistory(tx, random, storage, now));
+    await seedOversight(tx, random, config, now);
     return { orgs: orgCount, members: drafts.length, ...past };
   });
 }

@@ -19,19 +19,21 @@ import {
 } from './conditions';
 
 /** Evaluates every condition and stores the new ones; a condition already alerted is skipped by its key. */
-export async function runAlerts(db: Db, config: Config, now = new Date()): Promise<number> {
+export async function runAlerts(
+  db: DbOrTx,
+  config: Pick<Config, 'lateEditDays' | 'meetingFrequency'>,
+  now = new Date(),
+): Promise<number> {
   const today = todayInChina(now);
   return db.transaction(async (tx) => {
-    const drafts: AlertDraft[] = (
-      await Promise.all([
-        planMissing(tx, today),
-        fixedDayMissed(tx, today),
-        ledgerIncomplete(tx, config),
-        memberAbsent(tx),
-        meetingsFrequency(tx, config, today),
-        rectificationOverdue(tx, today),
-      ])
-    ).flat();
+    const drafts: AlertDraft[] = [
+      ...(await planMissing(tx, today)),
+      ...(await fixedDayMissed(tx, today)),
+      ...(await ledgerIncomplete(tx, config)),
+      ...(await memberAbsent(tx)),
+      ...(await meetingsFrequency(tx, config, today)),
+      ...(await rectificationOverdue(tx, today)),
+    ];
     if (!drafts.length) return 0;
     const col = <T>(f: (d: AlertDraft) => T) => sql.param(drafts.map(f));
     const { rows } = await tx.execute<{ id: number }>(sql`

@@ -121,7 +121,10 @@ describe('alerts', () => {
     // The secretary sees only their own branch's alerts.
     expect(mine.items.every((a: { orgId: number }) => a.orgId === fx.b1.id)).toBe(true);
     const sup = (await township.get('/api/v1/alerts')).json();
-    expect(sup.items.filter((a: { kind: string }) => a.kind === 'rectification_overdue')).toHaveLength(1);
+    const rectificationId = ins.json().rectifications[0].id;
+    expect(
+      sup.items.filter((a: { rectificationId: number }) => a.rectificationId === rectificationId),
+    ).toHaveLength(1);
     expect(sup.items.every((a: { audience: string }) => a.audience === 'supervisor')).toBe(true);
 
     const acked = await secretary.post(`/api/v1/alerts/${overdue.id}/ack`);

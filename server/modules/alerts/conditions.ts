@@ -82,7 +82,10 @@ export async function fixedDayMissed(tx: DbOrTx, today: string): Promise<AlertDr
 }
 
 /** An activity ended more than `lateEditDays` ago and its ledger still lacks minutes, attendance or photos. */
-export async function ledgerIncomplete(tx: DbOrTx, config: Config): Promise<AlertDraft[]> {
+export async function ledgerIncomplete(
+  tx: DbOrTx,
+  config: Pick<Config, 'lateEditDays'>,
+): Promise<AlertDraft[]> {
   const { rows } = await tx.execute<{ id: number; org_id: number; title: string; day: string }>(sql`
     SELECT s.activity_id AS id, s.org_id, a.title, to_char(s.day, 'YYYY-MM-DD') AS day
     FROM activity_stats s JOIN activities a ON a.id = s.activity_id
@@ -134,7 +137,11 @@ export async function memberAbsent(tx: DbOrTx): Promise<AlertDraft[]> {
 }
 
 /** After a quarter ends: did the branch hold the three meetings and the lesson as often as required? */
-export async function meetingsFrequency(tx: DbOrTx, config: Config, today: string): Promise<AlertDraft[]> {
+export async function meetingsFrequency(
+  tx: DbOrTx,
+  config: Pick<Config, 'meetingFrequency'>,
+  today: string,
+): Promise<AlertDraft[]> {
   const month = Number(today.slice(5, 7));
   const quarter = Math.ceil(month / 3) - 1 || 4;
   const year = Number(today.slice(0, 4)) - (quarter === 4 ? 1 : 0);

@@ -20,7 +20,7 @@ import { branchValues, rank, score } from './scoring';
 /** The live ranking of every branch under an org, each score broken down by item. */
 export async function computeRanking(
   tx: DbOrTx,
-  config: Config,
+  config: Pick<Config, 'minActivityHours'>,
   org: { id: number; name: string; path: string },
   q: RankingQuery,
 ): Promise<Ranking> {

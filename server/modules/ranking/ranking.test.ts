@@ -17,6 +17,8 @@ const Q1 = 'period=quarter&year=2025&index=1';
 
 describe('scores and ranking', () => {
   it('scores each branch item by item, the weights of items that do not apply shared out', async () => {
+    // The demo county has a scheme of its own; this township scores with the defaults.
+    await county.put(`/api/v1/orgs/${town.town.id}/scoring-scheme/2025`, { weights: DEFAULT_WEIGHTS });
     const res = await county.get(`/api/v1/orgs/${town.town.id}/ranking?${Q1}`);
     expect(res.statusCode, res.body).toBe(200);
     const r = res.json<Ranking>();

@@ -33,11 +33,9 @@ export async function branchValues(
   now = new Date(),
 ): Promise<{ branch: SubtreeOrg; parentName: string | null; values: ItemValues }[]> {
   const today = todayInChina(now);
-  const [orgs, acts, plans] = await Promise.all([
-    subtreeOrgs(tx, path),
-    heldActivities(tx, path, period),
-    plannedMonths(tx, path, period),
-  ]);
+  const orgs = await subtreeOrgs(tx, path);
+  const acts = await heldActivities(tx, path, period);
+  const plans = await plannedMonths(tx, path, period);
   const { rows: inspected } = await tx.execute<{ org_id: number; avg: number }>(sql`
     SELECT i.org_id, avg(i.score)::float8 AS avg FROM inspections i JOIN orgs o ON o.id = i.org_id
     WHERE o.path LIKE ${`${path}%`} AND i.date BETWEEN ${period.from}::date AND ${period.to}::date

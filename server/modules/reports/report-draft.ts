@@ -15,7 +15,7 @@ const pct = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate
  */
 export async function draftSections(
   tx: DbOrTx,
-  config: Config,
+  config: Pick<Config, 'minActivityHours'>,
   locale: Locale,
   org: OrgRow,
   figures: Figures,

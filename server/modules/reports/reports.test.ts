@@ -36,35 +36,36 @@ describe("the secretary's annual report", () => {
   });
 
   it('the secretary edits, saves and submits it; then it is read-only', async () => {
-    const draft = (await secretary.get(`/api/v1/orgs/${fx.b1.id}/reports/2025`)).json();
+    // 2024: the demo's report for last year is already submitted.
+    const draft = (await secretary.get(`/api/v1/orgs/${fx.b1.id}/reports/2024`)).json();
     expect(draft).toMatchObject({ fresh: true, canEdit: true });
     expect(
-      (await township.put(`/api/v1/orgs/${fx.b1.id}/reports/2025`, { sections: draft.sections })).statusCode,
+      (await township.put(`/api/v1/orgs/${fx.b1.id}/reports/2024`, { sections: draft.sections })).statusCode,
     ).toBe(403);
     const sections = { ...draft.sections, next_year: '明年重点抓好党员教育。' };
-    const saved = await secretary.put(`/api/v1/orgs/${fx.b1.id}/reports/2025`, { sections });
+    const saved = await secretary.put(`/api/v1/orgs/${fx.b1.id}/reports/2024`, { sections });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json()).toMatchObject({ fresh: false, sections: { next_year: '明年重点抓好党员教育。' } });
-    const redraft = (await secretary.post(`/api/v1/orgs/${fx.b1.id}/reports/2025/redraft`)).json();
+    const redraft = (await secretary.post(`/api/v1/orgs/${fx.b1.id}/reports/2024/redraft`)).json();
     expect(redraft.fresh).toBe(true);
-    expect((await secretary.get(`/api/v1/orgs/${fx.b1.id}/reports/2025`)).json().sections.next_year).toBe(
+    expect((await secretary.get(`/api/v1/orgs/${fx.b1.id}/reports/2024`)).json().sections.next_year).toBe(
       '明年重点抓好党员教育。',
     );
 
-    const submitted = await secretary.post(`/api/v1/orgs/${fx.b1.id}/reports/2025/submit`);
+    const submitted = await secretary.post(`/api/v1/orgs/${fx.b1.id}/reports/2024/submit`);
     expect(submitted.json()).toMatchObject({ status: 'submitted', canEdit: false });
-    const again = await secretary.put(`/api/v1/orgs/${fx.b1.id}/reports/2025`, { sections });
+    const again = await secretary.put(`/api/v1/orgs/${fx.b1.id}/reports/2024`, { sections });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.message).toBe('述职报告已提交，不能再修改');
 
-    const list = (await township.get(`/api/v1/orgs/${fx.t1.id}/reports?year=2025`)).json();
+    const list = (await township.get(`/api/v1/orgs/${fx.t1.id}/reports?year=2024`)).json();
     expect(list.find((x: { orgId: number }) => x.orgId === fx.b1.id)).toMatchObject({ status: 'submitted' });
     expect(list.find((x: { orgId: number }) => x.orgId === fx.b1Sibling.id)).toMatchObject({ status: null });
-    expect((await township.get(`/api/v1/orgs/${fx.t1.id}/reports/2025`)).statusCode).toBe(422);
+    expect((await township.get(`/api/v1/orgs/${fx.t1.id}/reports/2024`)).statusCode).toBe(422);
   });
 
   it('exports as PDF with Chinese text and as Word, both read back', async () => {
-    const pdf = await township.get(`/api/v1/orgs/${fx.b1.id}/reports/2025/report.pdf`);
+    const pdf = await township.get(`/api/v1/orgs/${fx.b1.id}/reports/2024/report.pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const dir = mkdtempSync(path.join(tmpdir(), 'report-'));
     writeFileSync(path.join(dir, 'r.pdf'), pdf.rawPayload);
@@ -76,7 +77,7 @@ describe("the secretary's annual report", () => {
     expect(text).toContain('二、固定主题党日开展情况');
     expect(text).toContain('明年重点抓好党员教育。');
 
-    const docx = await township.get(`/api/v1/orgs/${fx.b1.id}/reports/2025/report.docx`);
+    const docx = await township.get(`/api/v1/orgs/${fx.b1.id}/reports/2024/report.docx`);
     const { value } = await mammoth.extractRawText({ buffer: docx.rawPayload });
     expect(value).toContain('七、下一步打算');
     expect(value).toContain('明年重点抓好党员教育。');
