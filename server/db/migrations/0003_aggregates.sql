@@ -80,8 +80,25 @@ DECLARE
   r record;
   act record;
 BEGIN
+  IF TG_OP = 'INSERT' THEN
+    -- The check-in: counted up under the same lock a recount takes, so neither overwrites the other.
+    PERFORM pg_advisory_xact_lock(7301, NEW.activity_id);
+    UPDATE activity_stats SET present = present + 1,
+      leave = leave - (SELECT count(*)::int FROM leave_requests l
+                       WHERE l.activity_id = NEW.activity_id AND l.member_id = NEW.member_id AND l.status = 'approved')
+    WHERE activity_id = NEW.activity_id;
+    SELECT org_id, starts_at, status INTO act FROM activities WHERE id = NEW.activity_id;
+    IF act.status <> 'cancelled' THEN
+      PERFORM pg_advisory_xact_lock(7302, NEW.member_id);
+      INSERT INTO member_attendance_years VALUES (act.org_id, NEW.member_id, china_year(act.starts_at),
+        set_bit(repeat('0', 366)::bit(366),
+          extract(doy FROM ((act.starts_at AT TIME ZONE 'UTC') + interval '8 hours'))::int - 1, 1))
+      ON CONFLICT (org_id, member_id, year) DO UPDATE SET days = member_attendance_years.days | EXCLUDED.days;
+    END IF;
+    RETURN NULL;
+  END IF;
   FOR r IN SELECT * FROM (SELECT NEW.activity_id, NEW.member_id WHERE TG_OP <> 'DELETE'
-                          UNION SELECT OLD.activity_id, OLD.member_id WHERE TG_OP <> 'INSERT') x LOOP
+                          UNION SELECT OLD.activity_id, OLD.member_id) x LOOP
     PERFORM refresh_activity_stats(r.activity_id);
     SELECT org_id, starts_at INTO act FROM activities WHERE id = r.activity_id;
     PERFORM refresh_member_days(act.org_id, r.member_id, china_year(act.starts_at));

@@ -161,7 +161,11 @@ export const attendance = pgTable(
     reason: text('reason'),
     recordedBy: integer('recorded_by').references(() => users.id),
   },
-  (t) => [uniqueIndex('attendance_activity_member_key').on(t.activityId, t.memberId)],
+  (t) => [
+    uniqueIndex('attendance_activity_member_key').on(t.activityId, t.memberId),
+    // A member's own history, and recounting their days when an activity moves.
+    index('attendance_member_idx').on(t.memberId),
+  ],
 );
 
 export const leaveRequests = pgTable(

@@ -1,0 +1,1 @@
+CREATE INDEX "attendance_member_idx" ON "attendance" USING btree ("member_id");
