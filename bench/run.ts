@@ -9,6 +9,7 @@ import path from 'node:path';
 import { buildApp } from '../server/app';
 import { loadConfig } from '../server/config';
 import { connect, type Database, freePort, startEmbedded } from '../server/db/open';
+import { runAlerts } from '../server/modules/alerts/alerts.service';
 import { checkInKey } from '../server/modules/attendance/check-in-token';
 import { prepareMorning, runMorning } from './check-in';
 
@@ -141,9 +142,63 @@ async function inProcess(database: Database, dataDir: string) {
     console.log(
       `  ${'ledger of last year, PDF'.padEnd(42)} ${fmt(await timeInject(app, secretary, `/api/v1/orgs/${branch}/ledger.pdf?year=${year - 1}`, 5))}`,
     );
+    await oversight(app, database, county, township.id, branch, year);
   } finally {
     await app.close();
   }
+}
+
+/**
+ * The supervisor's dashboard and ranking, read from the kept aggregates; next to them, the same
+ * year's figures recounted from the attendance rows, which is what the aggregates spare.
+ */
+async function oversight(
+  app: Awaited<ReturnType<typeof buildApp>>,
+  database: Database,
+  county: string,
+  townshipId: number,
+  branchId: number,
+  year: number,
+) {
+  const root = (await app.inject({ url: '/api/v1/orgs/tree', cookies: { vg_session: county } })).json()
+    .nodes[0].id;
+  const last = `from=${year - 1}-01-01&to=${year - 1}-12-31`;
+  console.log('\nthe dashboard (GET /api/v1/orgs/{id}/stats) and ranking, as the county supervisor, ms:');
+  const runs: [string, string, number][] = [
+    ['county, last year', `/api/v1/orgs/${root}/stats?${last}`, 50],
+    ['county, three years', `/api/v1/orgs/${root}/stats?from=${year - 2}-01-01&to=${year}-12-31`, 20],
+    ['one township, last year', `/api/v1/orgs/${townshipId}/stats?${last}`, 50],
+    ['one branch, last year', `/api/v1/orgs/${branchId}/stats?${last}`, 50],
+    ['county ranking, last year', `/api/v1/orgs/${root}/ranking?period=year&year=${year - 1}`, 20],
+    ['county table as Excel, last year', `/api/v1/orgs/${root}/stats.xlsx?${last}`, 10],
+  ];
+  for (const [name, url, n] of runs)
+    console.log(`  ${name.padEnd(42)} ${fmt(await timeInject(app, county, url, n))}`);
+  const recount = async () => {
+    const t0 = performance.now();
+    await database.pool.query(
+      `SELECT count(*), sum(present), sum(masses), sum(leave) FROM activity_stats_recount
+       WHERE day BETWEEN $1 AND $2 AND NOT cancelled`,
+      [`${year - 1}-01-01`, `${year - 1}-12-31`],
+    );
+    await database.pool.query(
+      `SELECT count(DISTINCT t.member_id) FROM attendance t JOIN activities a ON a.id = t.activity_id
+       WHERE a.starts_at >= $1 AND a.starts_at < $2 AND a.status <> 'cancelled'`,
+      [`${year - 1}-01-01T00:00:00+08:00`, `${year}-01-01T00:00:00+08:00`],
+    );
+    return performance.now() - t0;
+  };
+  const times: number[] = [];
+  for (let i = 0; i < 12; i++) times.push(await recount());
+  console.log(`  ${'(county last year recounted from attendance)'.padEnd(42)} ${fmt(stats(times.slice(2)))}`);
+  const { rows } = await database.pool.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM attendance t JOIN activities a ON a.id = t.activity_id WHERE a.starts_at >= $1 AND a.starts_at < $2',
+    [`${year - 1}-01-01T00:00:00+08:00`, `${year}-01-01T00:00:00+08:00`],
+  );
+  console.log(`  (last year holds ${rows[0]!.n} check-ins)`);
+  const t0 = performance.now();
+  await runAlerts(database.db, loadConfig({}));
+  console.log(`  ${'one run of every alert condition'.padEnd(42)} ${(performance.now() - t0).toFixed(0)} ms`);
 }
 
 // BENCH_DATA_DIR: a copy of an already seeded data dir, to measure the rest without the start-up runs.
