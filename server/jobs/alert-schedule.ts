@@ -12,20 +12,22 @@ const SETTLE_MS = 10_000;
  */
 export function scheduleAlerts(app: FastifyInstance, db: Db, config: Config, log: (m: string) => void) {
   if (config.alertsIntervalMinutes <= 0) return;
-  let running = false;
+  let running: Promise<void> | undefined;
   let pending: NodeJS.Timeout | undefined;
-  const run = async () => {
+  let closing = false;
+  const run = () => {
     pending = undefined;
-    if (running) return;
-    running = true;
-    try {
-      const created = await runAlerts(db, config);
-      if (created) log(`alerts: ${created} new`);
-    } catch (e) {
-      log(`alerts failed: ${(e as Error).message}`);
-    } finally {
-      running = false;
-    }
+    if (running || closing) return;
+    running = runAlerts(db, config)
+      .then(
+        (created) => {
+          if (created) log(`alerts: ${created} new`);
+        },
+        (e: Error) => log(`alerts failed: ${e.message}`),
+      )
+      .finally(() => {
+        running = undefined;
+      });
   };
   const soon = () => {
     pending ??= setTimeout(run, SETTLE_MS);
@@ -34,9 +36,12 @@ export function scheduleAlerts(app: FastifyInstance, db: Db, config: Config, log
   app.addHook('onResponse', async (request, reply) => {
     if (request.method !== 'GET' && reply.statusCode < 400) soon();
   });
+  // The database closes after the app: a run still going finishes first.
   app.addHook('onClose', async () => {
+    closing = true;
     clearInterval(timer);
     clearTimeout(pending);
+    await running;
   });
-  void run();
+  run();
 }

@@ -153,9 +153,9 @@ CREATE TRIGGER activities_aggregates AFTER INSERT OR UPDATE ON activities
 -- For bulk loads that bypass triggers (the demo seed) and for proving the kept figures exact.
 CREATE FUNCTION rebuild_aggregates() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  DELETE FROM activity_stats;
+  -- Truncated, not deleted: a rebuild leaves no dead rows for the dashboard to scan past.
+  TRUNCATE activity_stats, member_attendance_years;
   INSERT INTO activity_stats SELECT * FROM activity_stats_recount;
-  DELETE FROM member_attendance_years;
   INSERT INTO member_attendance_years SELECT * FROM member_attendance_years_recount;
 END $$;
 --> statement-breakpoint

@@ -7,6 +7,7 @@ import type { Actor } from '../../access/actor';
 import { pathIds } from '../../access/org-path';
 import { authorize, canSee } from '../../access/policy';
 import type { DbOrTx } from '../../db/open';
+import { sideBySide } from '../../db/side-by-side';
 import { loadOrg } from '../orgs/orgs.service';
 import {
   type ActivityFacts,
@@ -173,12 +174,13 @@ export async function getStats(
   authorize(actor, 'stats.read', org.path);
   const today = todayInChina(now);
   const depth = pathIds(org.path).length;
-  // One after another: inside a transaction (the report draft, the seed) they share one connection.
-  const orgs = await subtreeOrgs(db, org.path);
-  const acts = await heldActivities(db, org.path, period);
-  const plans = await plannedMonths(db, org.path, period);
-  const people = await distinctPeople(db, org.path, depth, period);
-  const rects = await openRectifications(db, org.path, depth, today);
+  const [orgs, acts, plans, people, rects] = await sideBySide(db, [
+    () => subtreeOrgs(db, org.path),
+    () => heldActivities(db, org.path, period),
+    () => plannedMonths(db, org.path, period),
+    () => distinctPeople(db, org.path, depth, period),
+    () => openRectifications(db, org.path, depth, today),
+  ] as const);
   const self = orgs.find((o) => o.id === org.id)!;
   const children = orgs.filter((o) => o.parent_id === org.id);
   const byId = new Map(orgs.map((o) => [o.id, o]));
