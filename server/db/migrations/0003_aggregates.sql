@@ -16,8 +16,9 @@ SELECT a.id AS activity_id,
   coalesce(length(regexp_replace(a.minutes_html, '<[^>]*>', '', 'g')), 0) > 0 AS has_minutes,
   (extract(epoch FROM a.ends_at - a.starts_at) / 60)::int AS duration_min,
   coalesce(a.short_reason, '') <> '' AS short_reason,
-  (SELECT count(*)::int FROM members m JOIN orgs mo ON mo.id = m.org_id
-    WHERE mo.path LIKE o.path || '%' AND m.status IN ('probationary', 'full')) AS members,
+  -- The subtree as a range of paths ('~' sorts after '/' and the digits), which the path index serves.
+  (SELECT count(*)::int FROM orgs mo JOIN members m ON m.org_id = mo.id
+    WHERE mo.path ~>=~ o.path AND mo.path ~<~ (o.path || '~') AND m.status IN ('probationary', 'full')) AS members,
   (SELECT count(*)::int FROM attendance t WHERE t.activity_id = a.id) AS present,
   (SELECT count(*)::int FROM leave_requests l WHERE l.activity_id = a.id AND l.status = 'approved'
     AND NOT EXISTS (SELECT 1 FROM attendance t WHERE t.activity_id = a.id AND t.member_id = l.member_id)) AS leave,
