@@ -39,6 +39,18 @@ CREATE TABLE member_attendance_years (
 );
 --> statement-breakpoint
 
+-- Check-ins not yet added to activity_stats. A morning of check-ins at one branch would queue on
+-- that activity's row; instead each check-in appends here without a lock, `fold_activity_stats()`
+-- adds them up (the alerts run folds, readers add what is still pending).
+CREATE TABLE activity_stats_pending (
+  activity_id integer NOT NULL,
+  present smallint NOT NULL,
+  leave smallint NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX activity_stats_pending_activity_idx ON activity_stats_pending (activity_id);
+--> statement-breakpoint
+
 CREATE VIEW member_attendance_years_recount AS
 SELECT a.org_id, t.member_id,
   extract(year FROM ((a.starts_at AT TIME ZONE 'UTC') + interval '8 hours'))::smallint AS year,
@@ -52,6 +64,8 @@ GROUP BY 1, 2, 3;
 CREATE FUNCTION refresh_activity_stats(aid integer) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM pg_advisory_xact_lock(7301, aid);
+  -- One statement, one snapshot: the check-ins it counts are exactly the pending ones it clears.
+  WITH cleared AS (DELETE FROM activity_stats_pending WHERE activity_id = aid)
   INSERT INTO activity_stats SELECT * FROM activity_stats_recount WHERE activity_id = aid
   ON CONFLICT (activity_id) DO UPDATE SET
     org_id = EXCLUDED.org_id, day = EXCLUDED.day, starts_at = EXCLUDED.starts_at, type = EXCLUDED.type,
@@ -82,12 +96,10 @@ DECLARE
   act record;
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    -- The check-in: counted up under the same lock a recount takes, so neither overwrites the other.
-    PERFORM pg_advisory_xact_lock(7301, NEW.activity_id);
-    UPDATE activity_stats SET present = present + 1,
-      leave = leave - (SELECT count(*)::int FROM leave_requests l
-                       WHERE l.activity_id = NEW.activity_id AND l.member_id = NEW.member_id AND l.status = 'approved')
-    WHERE activity_id = NEW.activity_id;
+    -- The check-in: appended, not counted up, so the branch's members never wait for each other.
+    INSERT INTO activity_stats_pending VALUES (NEW.activity_id, 1,
+      -(SELECT count(*) FROM leave_requests l
+        WHERE l.activity_id = NEW.activity_id AND l.member_id = NEW.member_id AND l.status = 'approved'));
     SELECT org_id, starts_at, status INTO act FROM activities WHERE id = NEW.activity_id;
     IF act.status <> 'cancelled' THEN
       PERFORM pg_advisory_xact_lock(7302, NEW.member_id);
@@ -151,11 +163,28 @@ CREATE TRIGGER activities_aggregates AFTER INSERT OR UPDATE ON activities
   FOR EACH ROW EXECUTE FUNCTION activity_changed();
 --> statement-breakpoint
 
+CREATE FUNCTION fold_activity_stats() RETURNS integer LANGUAGE plpgsql AS $$
+DECLARE
+  aid integer;
+  n integer := 0;
+BEGIN
+  FOR aid IN SELECT DISTINCT activity_id FROM activity_stats_pending ORDER BY 1 LOOP
+    PERFORM pg_advisory_xact_lock(7301, aid);
+    WITH moved AS (DELETE FROM activity_stats_pending WHERE activity_id = aid RETURNING present, leave)
+    UPDATE activity_stats s SET present = s.present + m.present, leave = s.leave + m.leave
+    FROM (SELECT coalesce(sum(present), 0)::int AS present, coalesce(sum(leave), 0)::int AS leave FROM moved) m
+    WHERE s.activity_id = aid;
+    n := n + 1;
+  END LOOP;
+  RETURN n;
+END $$;
+--> statement-breakpoint
+
 -- For bulk loads that bypass triggers (the demo seed) and for proving the kept figures exact.
 CREATE FUNCTION rebuild_aggregates() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   -- Truncated, not deleted: a rebuild leaves no dead rows for the dashboard to scan past.
-  TRUNCATE activity_stats, member_attendance_years;
+  TRUNCATE activity_stats, activity_stats_pending, member_attendance_years;
   INSERT INTO activity_stats SELECT * FROM activity_stats_recount;
   INSERT INTO member_attendance_years SELECT * FROM member_attendance_years_recount;
 END $$;

@@ -26,6 +26,7 @@ export async function withAggregatesRebuiltAfter<T>(tx: DbOrTx, load: () => Prom
 
 /** Rows where the kept aggregates differ from a recount from scratch; empty when exact. */
 export async function aggregateDrift(tx: DbOrTx) {
+  await tx.execute(sql`SELECT fold_activity_stats()`);
   const { rows } = await tx.execute<{ source: string; key: string }>(sql`
     (SELECT DISTINCT 'activity_stats' AS source, activity_id::text AS key FROM
       ((SELECT * FROM activity_stats EXCEPT SELECT * FROM activity_stats_recount)
