@@ -1,3 +1,4 @@
+import type { RankingPeriod } from '../common/enums';
 import type { MemberListQuery } from '../common/schemas/member';
 
 /**
@@ -39,4 +40,28 @@ export const keys = {
   webhook: (orgId: number) => ['webhook', orgId] as const,
   calendarFeeds: (orgId: number) => ['calendarFeeds', orgId] as const,
   myActivities: ['myActivities'] as const,
+  // Fixed assessment and oversight: an inspection or an answered rectification changes the
+  // dashboard's figures, the ranking's scores and the alerts, so each domain has one root key.
+  stats: ['stats'] as const,
+  statsOf: (orgId: number, from: string, to: string) => ['stats', orgId, from, to] as const,
+  inspections: ['inspections'] as const,
+  inspectionsIn: (orgId: number, from: string, to: string) =>
+    ['inspections', 'list', orgId, from, to] as const,
+  inspection: (id: number) => ['inspections', 'one', id] as const,
+  rectifications: (orgId: number, status: string) =>
+    ['inspections', 'rectifications', orgId, status] as const,
+  rankings: ['rankings'] as const,
+  rankingOf: (orgId: number, period: RankingPeriod, year: number, index: number) =>
+    ['rankings', 'live', orgId, period, year, index] as const,
+  publishedRankings: (orgId: number) => ['rankings', 'published', orgId] as const,
+  publishedRanking: (id: number) => ['rankings', 'one', id] as const,
+  scoringScheme: (orgId: number, year: number) => ['rankings', 'scheme', orgId, year] as const,
+  checklists: ['checklists'] as const,
+  checklistOf: (orgId: number, year: number) => ['checklists', 'items', orgId, year] as const,
+  branchChecklist: (orgId: number, year: number) => ['checklists', 'answers', orgId, year] as const,
+  alerts: ['alerts'] as const,
+  alertsOf: (status: 'open' | 'all') => ['alerts', status] as const,
+  reports: ['reports'] as const,
+  reportOf: (orgId: number, year: number) => ['reports', 'one', orgId, year] as const,
+  reportsUnder: (orgId: number, year: number) => ['reports', 'list', orgId, year] as const,
 };

@@ -44,6 +44,64 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: 'orgs/:id/report',
+        lazy: async () => ({ Component: (await import('./features/reports/report-page')).ReportPage }),
+      },
+      {
+        path: 'dashboard/:id?',
+        lazy: async () => ({
+          Component: (await import('./features/dashboard/dashboard-page')).DashboardPage,
+        }),
+      },
+      {
+        path: 'inspections',
+        lazy: async () => ({
+          Component: (await import('./features/inspections/inspections-page')).InspectionsPage,
+        }),
+      },
+      {
+        path: 'inspections/new',
+        lazy: async () => ({
+          Component: (await import('./features/inspections/inspection-form-page')).InspectionFormPage,
+        }),
+      },
+      {
+        path: 'inspections/:id',
+        lazy: async () => ({
+          Component: (await import('./features/inspections/inspection-page')).InspectionPage,
+        }),
+      },
+      {
+        path: 'rectifications',
+        lazy: async () => ({
+          Component: (await import('./features/inspections/rectifications-page')).RectificationsPage,
+        }),
+      },
+      {
+        path: 'rankings',
+        lazy: async () => ({ Component: (await import('./features/ranking/ranking-page')).RankingPage }),
+      },
+      {
+        path: 'rankings/:id',
+        lazy: async () => ({
+          Component: (await import('./features/ranking/published-ranking-page')).PublishedRankingPage,
+        }),
+      },
+      {
+        path: 'checklist',
+        lazy: async () => ({
+          Component: (await import('./features/checklist/checklist-page')).ChecklistPage,
+        }),
+      },
+      {
+        path: 'alerts',
+        lazy: async () => ({ Component: (await import('./features/alerts/alerts-page')).AlertsPage }),
+      },
+      {
+        path: 'reports',
+        lazy: async () => ({ Component: (await import('./features/reports/reports-page')).ReportsPage }),
+      },
+      {
         path: 'activities/:id',
         lazy: async () => ({ Component: (await import('./features/activities/activity-page')).ActivityPage }),
       },

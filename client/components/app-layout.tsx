@@ -1,21 +1,29 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BellOutlined,
   BulbOutlined,
   CalendarOutlined,
+  DashboardOutlined,
   EnvironmentOutlined,
   FileExcelOutlined,
+  FileSearchOutlined,
+  FileTextOutlined,
   HomeOutlined,
   LockOutlined,
   LogoutOutlined,
   MenuOutlined,
+  OrderedListOutlined,
   SettingOutlined,
   TeamOutlined,
+  ToolOutlined,
+  TrophyOutlined,
   UserOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import {
+  Badge,
   Button,
   ConfigProvider,
   Drawer,
@@ -29,6 +37,8 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { AlertsMenuLabel, useOpenAlerts } from '../features/alerts/alert-count';
+import { isOverseer } from '../features/auth/bindings';
 import { useSignedIn } from '../features/auth/me-context';
 import { hasRole, isManager, useLogout } from '../features/auth/queries';
 import { InboxBadge } from '../features/notices/inbox-badge';
@@ -66,9 +76,35 @@ export function AppLayout() {
         { key: `/orgs/${branchId}/settings`, icon: <SettingOutlined />, label: t('app.menu.branchSettings') },
       ]
     : [];
+  // Assessment and oversight: supervisors inspect, rank and read reports; a secretary answers for the branch.
+  const overseer = isOverseer(me);
+  const openAlerts = useOpenAlerts(isManager(me));
+  const oversightItems: MenuProps['items'] =
+    overseer || branchId
+      ? [
+          ...(overseer
+            ? [{ key: '/inspections', icon: <FileSearchOutlined />, label: t('app.menu.inspections') }]
+            : []),
+          { key: '/rectifications', icon: <ToolOutlined />, label: t('app.menu.rectifications') },
+          { key: '/rankings', icon: <TrophyOutlined />, label: t('app.menu.rankings') },
+          { key: '/checklist', icon: <OrderedListOutlined />, label: t('app.menu.checklist') },
+          overseer
+            ? { key: '/reports', icon: <FileTextOutlined />, label: t('app.menu.reports') }
+            : { key: `/orgs/${branchId}/report`, icon: <FileTextOutlined />, label: t('app.menu.report') },
+          {
+            key: '/alerts',
+            icon: <AlertOutlined />,
+            label: <AlertsMenuLabel label={t('app.menu.alerts')} count={openAlerts} />,
+          },
+        ]
+      : [];
   const items: MenuProps['items'] = isManager(me)
     ? [
+        ...(overseer
+          ? [{ key: '/dashboard', icon: <DashboardOutlined />, label: t('app.menu.dashboard') }]
+          : []),
         ...branchItems,
+        ...oversightItems,
         ...(hasRole(me, 'supervisor', 'admin')
           ? [{ key: '/recommendations', icon: <BulbOutlined />, label: t('app.menu.recommendations') }]
           : []),
@@ -113,7 +149,12 @@ export function AppLayout() {
         {isPhone && (
           <Button
             type="text"
-            icon={<MenuOutlined />}
+            icon={
+              // Open alerts wait behind the menu on a phone: a dot says so.
+              <Badge dot={openAlerts > 0} offset={[2, 0]}>
+                <MenuOutlined style={{ color: '#fff' }} />
+              </Badge>
+            }
             style={{ color: '#fff' }}
             onClick={() => setDrawerOpen(true)}
             aria-label={t('app.openMenu')}

@@ -91,7 +91,7 @@ export function ActivityPage() {
               present: activity.counts.present,
               members: activity.counts.members,
             }),
-            children: <AttendancePanel activityId={activity.id} live={live} />,
+            children: <AttendancePanel activityId={activity.id} orgId={activity.orgId} live={live} />,
           },
         ]
       : []),

@@ -1,3 +1,4 @@
+import { PhoneOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Flex, Segmented, Skeleton, Table, type TableProps, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
@@ -9,6 +10,9 @@ import { formatDateTime } from '../../components/china-time';
 import { CompactList } from '../../components/compact-list';
 import { useIsPhone } from '../../components/use-is-phone';
 import { keys } from '../../query-keys';
+import { isOverseer } from '../auth/bindings';
+import { useSignedIn } from '../auth/me-context';
+import { SpotCheckModal } from '../inspections/spot-check-modal';
 import { CountsCard } from './counts';
 import { Guests } from './guests';
 import { LeaveRequests } from './leave-requests';
@@ -30,8 +34,18 @@ function useFollowingActivity(activityId: number, present: number | undefined) {
   }, [activityId, present, queryClient]);
 }
 
-export function AttendancePanel({ activityId, live }: { activityId: number; live: boolean }) {
+export function AttendancePanel({
+  activityId,
+  orgId,
+  live,
+}: {
+  activityId: number;
+  orgId: number;
+  live: boolean;
+}) {
   const { t } = useTranslation();
+  const me = useSignedIn();
+  const [spotCheck, setSpotCheck] = useState(false);
   const isPhone = useIsPhone();
   // While check-in is open the list follows the room; afterwards it stands still.
   const { data, error, isPending } = useAttendance(activityId, live ? 5_000 : false);
@@ -71,17 +85,25 @@ export function AttendancePanel({ activityId, live }: { activityId: number; live
     <Flex vertical gap={16}>
       <CountsCard counts={data.counts} />
       <LeaveRequests requests={data.leaveRequests} />
-      <Segmented<Filter>
-        value={filter}
-        onChange={setFilter}
-        options={[
-          { value: 'all', label: t('attendance.all', { count: data.members.length }) },
-          ...ATTENDANCE_STATUSES.map((status) => ({
-            value: status,
-            label: `${t(`enums.attendanceStatus.${status}`)} ${data.members.filter((r) => r.status === status).length}`,
-          })),
-        ]}
-      />
+      <Flex justify="space-between" align="center" gap={8} wrap>
+        <Segmented<Filter>
+          value={filter}
+          onChange={setFilter}
+          options={[
+            { value: 'all', label: t('attendance.all', { count: data.members.length }) },
+            ...ATTENDANCE_STATUSES.map((status) => ({
+              value: status,
+              label: `${t(`enums.attendanceStatus.${status}`)} ${data.members.filter((r) => r.status === status).length}`,
+            })),
+          ]}
+        />
+        {/* A supervisor checks by telephone that the people on the list were really there. */}
+        {isOverseer(me) && (
+          <Button icon={<PhoneOutlined />} onClick={() => setSpotCheck(true)} data-testid="spot-check-open">
+            {t('inspections.spotCheck.open')}
+          </Button>
+        )}
+      </Flex>
       <div data-testid="attendance-list">
         {isPhone ? (
           <CompactList<AttendanceRow>
@@ -113,6 +135,9 @@ export function AttendancePanel({ activityId, live }: { activityId: number; live
         )}
       </div>
       <Guests activityId={activityId} guests={data.guests} />
+      {spotCheck && (
+        <SpotCheckModal activityId={activityId} orgId={orgId} onClose={() => setSpotCheck(false)} />
+      )}
       {marking && <MarkModal activityId={activityId} row={marking} onClose={() => setMarking(null)} />}
     </Flex>
   );

@@ -1,12 +1,23 @@
-import { DeleteOutlined, DragOutlined, EditOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  DashboardOutlined,
+  DeleteOutlined,
+  DragOutlined,
+  EditOutlined,
+  PlusOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { App, Button, Card, Descriptions, type DescriptionsProps, Flex, Skeleton, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Org } from '../../../common/schemas/org';
 import { ErrorAlert, errorText } from '../../components/api-error';
+import { isOverseer } from '../auth/bindings';
+import { useSignedIn } from '../auth/me-context';
 import { BranchLinks } from '../calendar/branch-links';
 import { GroupsSection } from '../groups/groups-section';
+import { ExemptionTags } from './exemption-tags';
+import { ExemptionsCard } from './exemptions-card';
 import { fixedDayText } from './fixed-day-text';
 import { MoveOrgModal } from './move-org-modal';
 import { OrgFormModal } from './org-form-modal';
@@ -41,6 +52,7 @@ export function OrgDetail({ id }: { id: number }) {
           <BranchLinks orgId={org.id} />
         </Card>
       )}
+      {hasFixedDay(org.level) && <ExemptionsCard org={org} />}
       {org.level === 'branch' && <GroupsSection orgId={org.id} />}
     </Flex>
   );
@@ -48,6 +60,7 @@ export function OrgDetail({ id }: { id: number }) {
 
 function OrgCard({ org }: { org: Org }) {
   const { t } = useTranslation();
+  const me = useSignedIn();
   const navigate = useNavigate();
   const { modal, message } = App.useApp();
   const { data: tree } = useOrgTree();
@@ -111,6 +124,7 @@ function OrgCard({ org }: { org: Org }) {
         <Flex align="center" gap={8} wrap>
           <span>{org.name}</span>
           <Tag color="red">{t(`enums.orgLevel.${org.level}`)}</Tag>
+          <ExemptionTags exemptions={org.exemptions} />
         </Flex>
       }
     >
@@ -141,6 +155,15 @@ function OrgCard({ org }: { org: Org }) {
         >
           {t('orgs.membersOfOrg')}
         </Button>
+        {isOverseer(me) && (
+          <Button
+            icon={<DashboardOutlined />}
+            onClick={() => navigate(`/dashboard/${org.id}`)}
+            data-testid="org-dashboard"
+          >
+            {t('app.menu.dashboard')}
+          </Button>
+        )}
         {!isTop && (
           <Button danger icon={<DeleteOutlined />} onClick={confirmDissolve} data-testid="org-dissolve">
             {t('orgs.dissolve')}
