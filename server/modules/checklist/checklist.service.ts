@@ -187,7 +187,8 @@ export async function branchChecklist(
     ownerOrgName: checklist.ownerOrgName,
     answers: rows,
     total: Math.round(total * 100) / 100,
-    canAssess: can(actor, 'assessment.self', org.path),
+    // Self-assessment is the branch's own: its secretary answers, the supervisor scores.
+    canAssess: actor.bindings.some((b) => b.role === 'secretary' && org.path.startsWith(b.orgPath)),
     canScore: can(actor, 'assessment.manage', org.path),
   };
 }

@@ -38,6 +38,7 @@ describe('assessment checklist', () => {
   it('the fixed-day record is scored automatically; the branch assesses itself with evidence; the supervisor scores', async () => {
     // Branch A of the hand-counted township in 2025: held 2 of 12 months, on the day 1, planned 1.
     const sheet = (await county.get(`/api/v1/orgs/${town.A.id}/checklist/2025/answers`)).json();
+    expect(sheet).toMatchObject({ canAssess: false, canScore: true });
     const auto = sheet.answers[0];
     expect(auto.item.auto).toBe('fixed_day');
     expect(auto.score).toBeCloseTo(((2 / 12 + 1 / 12 + 1 / 12) / 3) * 100, 1);
