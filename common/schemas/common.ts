@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 export const Id = z.coerce.number().int().positive();
 export const IdParams = z.object({ id: Id });
+/** An org and a year in the path: `/orgs/{id}/…/{year}`. */
+export const OrgYearParams = z.object({ id: Id, year: z.coerce.number().int().min(2000).max(2100) });
 export type IdParams = z.infer<typeof IdParams>;
 
 /** A calendar date as YYYY-MM-DD; the message key is translated where it is shown. */

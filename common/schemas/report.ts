@@ -23,11 +23,6 @@ export type AnnualReport = z.infer<typeof AnnualReport>;
 export const ReportInput = z.object({ sections: ReportSections });
 export type ReportInput = z.infer<typeof ReportInput>;
 
-export const ReportParams = z.object({
-  id: z.coerce.number().int().positive(),
-  year: z.coerce.number().int().min(2000).max(2100),
-});
-
 /** The reports of the branches under a supervisor's org for a year. */
 export const ReportSummary = z.object({
   orgId: z.number().int(),

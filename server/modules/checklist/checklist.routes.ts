@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   BranchChecklist,
   Checklist,
@@ -6,7 +5,7 @@ import {
   ChecklistScoreInput,
   SelfAssessmentInput,
 } from '../../../common/schemas/checklist';
-import { Id } from '../../../common/schemas/common';
+import { Id, OrgYearParams } from '../../../common/schemas/common';
 import { type App, actorOf, type Deps } from '../../http/types';
 import {
   branchChecklist,
@@ -16,24 +15,23 @@ import {
   saveSelfAssessment,
 } from './checklist.service';
 
-const YearParams = z.object({ id: Id, year: z.coerce.number().int().min(2000).max(2100) });
-const ItemParams = YearParams.extend({ itemId: Id });
+const ItemParams = OrgYearParams.extend({ itemId: Id });
 
 export function checklistRoutes(app: App, { database: { db }, config }: Deps) {
   const tags = ['checklist'];
   app.get(
     '/api/v1/orgs/:id/checklist/:year',
-    { schema: { tags, params: YearParams, response: { 200: Checklist } } },
+    { schema: { tags, params: OrgYearParams, response: { 200: Checklist } } },
     (request) => getChecklist(db, actorOf(request), request.params.id, request.params.year),
   );
   app.put(
     '/api/v1/orgs/:id/checklist/:year',
-    { schema: { tags, params: YearParams, body: ChecklistInput, response: { 200: Checklist } } },
+    { schema: { tags, params: OrgYearParams, body: ChecklistInput, response: { 200: Checklist } } },
     (request) => saveChecklist(db, actorOf(request), request.params.id, request.params.year, request.body),
   );
   app.get(
     '/api/v1/orgs/:id/checklist/:year/answers',
-    { schema: { tags, params: YearParams, response: { 200: BranchChecklist } } },
+    { schema: { tags, params: OrgYearParams, response: { 200: BranchChecklist } } },
     (request) => branchChecklist(db, config, actorOf(request), request.params.id, request.params.year),
   );
   app.put(

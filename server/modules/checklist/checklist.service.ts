@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
 import { chinaDate, monthRange } from '../../../common/dates';
 import type {
   BranchChecklist,
@@ -14,7 +14,7 @@ import type { Config } from '../../config';
 import type { Db, DbOrTx } from '../../db/open';
 import { activities, checklistAnswers, checklistItems, orgs } from '../../db/schema/index';
 import { invalidField, notFound, ruleBroken } from '../../errors';
-import { loadOrg } from '../orgs/orgs.service';
+import { keepsOwnFixedDay, loadOrg } from '../orgs/orgs.service';
 import { branchValues } from '../ranking/scoring';
 
 type OrgRef = { id: number; path: string; name: string };
@@ -108,11 +108,7 @@ export async function saveChecklist(
 
 async function loadBranch(tx: DbOrTx, actor: Actor, orgId: number) {
   const org = await loadOrg(tx, actor, orgId);
-  const { rows } = await tx.execute<{ n: number }>(
-    sql`SELECT count(*)::int AS n FROM orgs WHERE parent_id = ${orgId}`,
-  );
-  // The checklist is answered where the fixed day is kept: a branch with nothing below it.
-  if (!org.fixedDay || rows[0]!.n > 0)
+  if (!(await keepsOwnFixedDay(tx, org)))
     throw ruleBroken('checklist_not_branch', 'errors.checklist.notBranch', {}, 'orgId');
   return org;
 }

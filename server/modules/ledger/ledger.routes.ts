@@ -1,6 +1,6 @@
 import { IdParams } from '../../../common/schemas/common';
 import { Ledger, LedgerQuery, LedgerVerification } from '../../../common/schemas/ledger';
-import { attachment } from '../../http/attachment';
+import { attachment, XLSX_TYPE } from '../../http/attachment';
 import { requestLocale } from '../../http/locale';
 import { type App, actorOf, type Deps } from '../../http/types';
 import { localStorage } from '../../storage/local';
@@ -31,9 +31,7 @@ export function ledgerRoutes(app: App, { database: { db }, config }: Deps) {
         request.query.year,
         requestLocale(request),
       );
-      reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', attachment(name));
+      reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment(name));
       return file;
     },
   );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IdParams } from '../../../common/schemas/common';
+import { IdParams, OrgYearParams } from '../../../common/schemas/common';
 import {
   PublishedRanking,
   PublishedRankingSummary,
@@ -8,26 +8,23 @@ import {
   ScoringScheme,
   ScoringSchemeInput,
 } from '../../../common/schemas/ranking';
-import { attachment } from '../../http/attachment';
+import { attachment, XLSX_TYPE } from '../../http/attachment';
 import { requestLocale } from '../../http/locale';
 import { type App, actorOf, type Deps } from '../../http/types';
 import { getPublished, getRanking, listPublished, publishRanking } from './ranking.service';
 import { rankingWorkbook } from './ranking-export';
 import { getScheme, saveScheme } from './scheme';
 
-const YearParams = z.object({ id: Id, year: z.coerce.number().int().min(2000).max(2100) });
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 export function rankingRoutes(app: App, { database: { db }, config }: Deps) {
   const tags = ['ranking'];
   app.get(
     '/api/v1/orgs/:id/scoring-scheme/:year',
-    { schema: { tags, params: YearParams, response: { 200: ScoringScheme } } },
+    { schema: { tags, params: OrgYearParams, response: { 200: ScoringScheme } } },
     (request) => getScheme(db, actorOf(request), request.params.id, request.params.year),
   );
   app.put(
     '/api/v1/orgs/:id/scoring-scheme/:year',
-    { schema: { tags, params: YearParams, body: ScoringSchemeInput, response: { 200: ScoringScheme } } },
+    { schema: { tags, params: OrgYearParams, body: ScoringSchemeInput, response: { 200: ScoringScheme } } },
     (request) =>
       saveScheme(db, actorOf(request), request.params.id, request.params.year, request.body.weights),
   );
@@ -42,7 +39,7 @@ export function rankingRoutes(app: App, { database: { db }, config }: Deps) {
     async (request, reply) => {
       const ranking = await getRanking(db, config, actorOf(request), request.params.id, request.query);
       const { name, file } = await rankingWorkbook(ranking, requestLocale(request));
-      reply.header('content-type', XLSX).header('content-disposition', attachment(name));
+      reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment(name));
       return file;
     },
   );

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Id } from '../../../common/schemas/common';
-import { AnnualReport, ReportInput, ReportParams, ReportSummary } from '../../../common/schemas/report';
+import { Id, OrgYearParams as ReportParams } from '../../../common/schemas/common';
+import { AnnualReport, ReportInput, ReportSummary } from '../../../common/schemas/report';
 import { attachment } from '../../http/attachment';
 import { requestLocale } from '../../http/locale';
 import { type App, actorOf, type Deps } from '../../http/types';

@@ -7,7 +7,7 @@ import type { Config } from '../../config';
 import type { Db, DbOrTx } from '../../db/open';
 import { annualReports, orgs, users } from '../../db/schema/index';
 import { conflict, forbidden, ruleBroken } from '../../errors';
-import { loadOrg, type OrgRow } from '../orgs/orgs.service';
+import { keepsOwnFixedDay, loadOrg, type OrgRow } from '../orgs/orgs.service';
 import { getStats } from '../stats/stats.service';
 import { draftSections } from './report-draft';
 
@@ -18,10 +18,7 @@ const isAuthor = (actor: Actor, org: OrgRow) =>
 async function loadBranch(tx: DbOrTx, actor: Actor, orgId: number) {
   const org = await loadOrg(tx, actor, orgId);
   authorize(actor, 'stats.read', org.path);
-  const { rows } = await tx.execute<{ n: number }>(
-    sql`SELECT count(*)::int AS n FROM orgs WHERE parent_id = ${orgId}`,
-  );
-  if (!org.fixedDay || rows[0]!.n > 0)
+  if (!(await keepsOwnFixedDay(tx, org)))
     throw ruleBroken('report_not_branch', 'errors.report.notBranch', {}, 'orgId');
   return org;
 }

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { ApiErrorBody, IdParams } from '../../../common/schemas/common';
 import { RosterImportFailure, RosterImportResult } from '../../../common/schemas/roster';
 import { AppError } from '../../errors';
-import { attachment } from '../../http/attachment';
+import { attachment, XLSX_TYPE } from '../../http/attachment';
 import { requestLocale } from '../../http/locale';
 import { type App, actorOf, type Deps } from '../../http/types';
-import { exportRoster, importRoster, MAX_ROSTER_MB, rosterTemplate, XLSX_TYPE } from './roster.service';
+import { exportRoster, importRoster, MAX_ROSTER_MB, rosterTemplate } from './roster.service';
 
 export function rosterRoutes(app: App, { database: { db } }: Deps) {
   const tags = ['roster'];

@@ -28,7 +28,6 @@ import {
   yesNo,
 } from './roster-columns';
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const MAX_ROSTER_MB = 5;
 const MAX_ROWS = 5000;
 

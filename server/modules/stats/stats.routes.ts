@@ -1,12 +1,10 @@
 import { IdParams } from '../../../common/schemas/common';
 import { OrgStats, Period } from '../../../common/schemas/stats';
-import { attachment } from '../../http/attachment';
+import { attachment, XLSX_TYPE } from '../../http/attachment';
 import { requestLocale } from '../../http/locale';
 import { type App, actorOf, type Deps } from '../../http/types';
 import { getStats } from './stats.service';
 import { statsWorkbook } from './stats-export';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function statsRoutes(app: App, { database: { db } }: Deps) {
   const tags = ['stats'];
@@ -21,7 +19,7 @@ export function statsRoutes(app: App, { database: { db } }: Deps) {
     async (request, reply) => {
       const stats = await getStats(db, actorOf(request), request.params.id, request.query);
       const { name, file } = await statsWorkbook(stats, requestLocale(request));
-      reply.header('content-type', XLSX).header('content-disposition', attachment(name));
+      reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment(name));
       return file;
     },
   );
