@@ -44,6 +44,9 @@ export async function prepareMorning(pool: pg.Pool): Promise<{ phones: Phone[]; 
       phones.push({ cookie: `vg_session=${tokens[k]}`, csrf: csrfs[k]!, activityId: byOrg.get(orgId)! });
     });
   }
+  // Thousands of accounts appeared at once; autovacuum would notice within a minute, a real county
+  // gathers them over weeks. Without statistics the planner scans sessions for every sign-in.
+  await pool.query('ANALYZE users, role_bindings, sessions, activities');
   return { phones, activityIds: acts.map((a) => a.id) };
 }
 

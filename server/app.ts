@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -13,6 +12,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import helmet from 'helmet';
 import type { Config } from './config';
 import type { Database } from './db/open';
 import { AppError } from './errors';
@@ -55,7 +55,8 @@ export async function buildApp({ database, config }: Deps): Promise<App> {
   app.setErrorHandler(errorHandler);
 
   await app.register(cookie);
-  await app.register(helmet, {
+  // Built once: @fastify/helmet rebuilds the middleware, parsing every directive, on each request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -65,6 +66,9 @@ export async function buildApp({ database, config }: Deps): Promise<App> {
         imgSrc: ["'self'", 'data:', 'blob:'],
       },
     },
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined));
   });
   await app.register(swagger, {
     openapi: {

@@ -14,6 +14,7 @@ import type {
 import type { Actor } from '../../access/actor';
 import { memberInSubtree } from '../../access/org-path';
 import type { Config } from '../../config';
+import { batched, perHandle } from '../../db/batch';
 import type { Db, DbOrTx } from '../../db/open';
 import { attendance, guests, leaveRequests, members } from '../../db/schema/index';
 import { AppError, invalidField, notFound, ruleBroken } from '../../errors';
@@ -63,11 +64,90 @@ type CheckInRow = {
   existing_at: Date | null;
 };
 
+type Attempt = {
+  activityId: number;
+  memberId: number;
+  method: 'qr' | 'code';
+  lat: number | null;
+  lng: number | null;
+  window: { before: number; after: number };
+};
+
+/**
+ * Check-ins of a batch in one statement: reads each activity, its venue and the member's place,
+ * and writes the check-ins for which every rule holds; a repeat finds the first row instead of
+ * adding a second. Inserted in (member, activity) order, so two batches never wait on each other
+ * crosswise. A member twice in one batch (two phones) is sent once and the later copy is told it
+ * is already checked in.
+ */
+async function checkInTogether(db: Db, attempts: Attempt[]): Promise<(CheckInRow | undefined)[]> {
+  const keyOf = (a: Attempt) => `${a.activityId}:${a.memberId}`;
+  const firstIndex = new Map<string, number>();
+  const unique = attempts.filter((a, i) => {
+    if (firstIndex.has(keyOf(a))) return false;
+    firstIndex.set(keyOf(a), i);
+    return true;
+  });
+  const col = <T>(f: (a: Attempt) => T) => sql.param(unique.map(f));
+  const { rows } = await db.execute<CheckInRow & { i: string }>(sql`
+    WITH r AS (
+      SELECT * FROM unnest(${col((a) => a.activityId)}::int[], ${col((a) => a.memberId)}::int[],
+        ${col((a) => a.method)}::text[], ${col((a) => a.lat)}::float8[], ${col((a) => a.lng)}::float8[],
+        ${col((a) => a.window.before)}::int[], ${col((a) => a.window.after)}::int[])
+        WITH ORDINALITY AS r(activity_id, member_id, method, lat, lng, before_min, after_min, i)
+    ), a AS (
+      SELECT r.*, a.title, a.status, a.starts_at, a.ends_at,
+        v.lat AS venue_lat, v.lng AS venue_lng, v.radius_m,
+        EXISTS (SELECT 1 FROM members m JOIN orgs mo ON mo.id = m.org_id
+                WHERE m.id = r.member_id AND mo.path LIKE o.path || '%') AS belongs
+      FROM r JOIN activities a ON a.id = r.activity_id JOIN orgs o ON o.id = a.org_id
+        LEFT JOIN venues v ON v.id = a.venue_id
+    ), ins AS (
+      INSERT INTO attendance (activity_id, member_id, method, lat, lng)
+      SELECT activity_id, member_id, method, lat, lng FROM a
+      WHERE belongs AND status = 'scheduled'
+        AND now() BETWEEN starts_at - make_interval(mins => before_min) AND ends_at + make_interval(mins => after_min)
+        AND (venue_lat IS NULL OR venue_lng IS NULL OR radius_m IS NULL OR lat IS NULL OR lng IS NULL
+             OR 2 * 6371000 * asin(sqrt(power(sin(radians(lat - venue_lat) / 2), 2)
+                + cos(radians(venue_lat)) * cos(radians(lat)) * power(sin(radians(lng - venue_lng) / 2), 2))) <= radius_m)
+      ORDER BY member_id, activity_id
+      ON CONFLICT DO NOTHING RETURNING activity_id, member_id, checked_in_at
+    )
+    SELECT a.i, a.title, a.status, a.starts_at, a.ends_at, a.venue_lat AS lat, a.venue_lng AS lng, a.radius_m,
+      a.belongs, ins.checked_in_at AS inserted_at,
+      (SELECT checked_in_at FROM attendance t WHERE t.activity_id = a.activity_id AND t.member_id = a.member_id) AS existing_at
+    FROM a LEFT JOIN ins ON ins.activity_id = a.activity_id AND ins.member_id = a.member_id`);
+  const byUnique = new Map(rows.map((r) => [Number(r.i) - 1, r]));
+  const byKey = new Map(unique.map((a, k) => [keyOf(a), byUnique.get(k)]));
+  return attempts.map((a, i) => {
+    const row = byKey.get(keyOf(a));
+    if (!row || firstIndex.get(keyOf(a)) === i) return row;
+    const at = row.inserted_at ?? row.existing_at;
+    return at ? { ...row, inserted_at: null, existing_at: at } : row;
+  });
+}
+
+const checkInBatcher = perHandle((db: Db) =>
+  batched<Attempt, CheckInRow | undefined>(
+    async (attempts) => {
+      try {
+        const rows = await checkInTogether(db, attempts);
+        return rows.map((value) => ({ status: 'fulfilled', value }));
+      } catch (error) {
+        // One bad attempt (a member removed a moment ago) must not fail its neighbours: alone, each
+        // meets only its own error.
+        if (attempts.length === 1) throw error;
+        return Promise.allSettled(attempts.map(async (a) => (await checkInTogether(db, [a]))[0]));
+      }
+    },
+    { maxBatch: 200, maxInFlight: 4 },
+  ),
+);
+
 /**
  * A member checks themselves in, by the QR token or the six-digit code. The hot path of the
- * fixed-day morning, so one statement reads the activity, its venue and the member's place,
- * and writes the check-in when every rule holds; a repeat finds the first row instead of
- * adding a second. The same rules are then read in code to say what was wrong, if anything.
+ * fixed-day morning: concurrent check-ins share one statement and one commit (see
+ * `checkInTogether`); the rules are then read in code to say what was wrong, if anything.
  */
 export async function checkIn(
   db: Db,
@@ -96,30 +176,14 @@ export async function checkIn(
   }
   const lat = input.lat ?? null;
   const lng = input.lng ?? null;
-  const { rows } = await db.execute<CheckInRow>(sql`
-    WITH a AS (
-      SELECT a.title, a.status, a.starts_at, a.ends_at, v.lat, v.lng, v.radius_m,
-        EXISTS (SELECT 1 FROM members m JOIN orgs mo ON mo.id = m.org_id
-                WHERE m.id = ${actor.memberId} AND mo.path LIKE o.path || '%') AS belongs
-      FROM activities a JOIN orgs o ON o.id = a.org_id LEFT JOIN venues v ON v.id = a.venue_id
-      WHERE a.id = ${activityId}
-    ), ok AS (
-      SELECT 1 FROM a
-      WHERE belongs AND status = 'scheduled'
-        AND now() BETWEEN starts_at - make_interval(mins => ${config.checkInBeforeMinutes})
-                      AND ends_at + make_interval(mins => ${config.checkInAfterMinutes})
-        AND (a.lat IS NULL OR a.lng IS NULL OR a.radius_m IS NULL OR ${lat}::float8 IS NULL OR ${lng}::float8 IS NULL
-             OR 2 * 6371000 * asin(sqrt(power(sin(radians(${lat}::float8 - a.lat) / 2), 2)
-                + cos(radians(a.lat)) * cos(radians(${lat}::float8)) * power(sin(radians(${lng}::float8 - a.lng) / 2), 2))) <= a.radius_m)
-    ), ins AS (
-      INSERT INTO attendance (activity_id, member_id, method, lat, lng)
-      SELECT ${activityId}, ${actor.memberId}, ${method}, ${lat}::float8, ${lng}::float8 FROM ok
-      ON CONFLICT DO NOTHING RETURNING checked_in_at
-    )
-    SELECT a.*, (SELECT checked_in_at FROM ins) AS inserted_at,
-      (SELECT checked_in_at FROM attendance t WHERE t.activity_id = ${activityId} AND t.member_id = ${actor.memberId}) AS existing_at
-    FROM a`);
-  const a = rows[0];
+  const a = await checkInBatcher(db)({
+    activityId,
+    memberId: actor.memberId,
+    method,
+    lat,
+    lng,
+    window: { before: config.checkInBeforeMinutes, after: config.checkInAfterMinutes },
+  });
   if (!a) throw invalidField(method === 'qr' ? 'token' : 'code', 'errors.checkIn.invalid');
   const result = (status: CheckInResult['status'], at: Date): CheckInResult => ({
     status,

@@ -29,14 +29,23 @@ async function activityAt(
   return res.json();
 }
 
-/** Another member of the branch with an account of their own. */
-async function secondMember() {
-  const other = (await secretary.get(`/api/v1/members?orgId=${fx.b1.id}&status=full&pageSize=50`))
+/** Other members of the branch, each with an account of their own (the same ones on every call). */
+async function otherMembers(n: number) {
+  const others = (await secretary.get(`/api/v1/members?orgId=${fx.b1.id}&status=full&pageSize=50`))
     .json()
-    .items.find((m: { id: number }) => m.id !== fx.member1Id && m.id !== fx.secretary1Id);
-  const username = `member${other.id}`;
-  await secretary.post(`/api/v1/members/${other.id}/account`, { username, password: 'a-long-secret' });
-  return { client: await as(username, 'a-long-secret'), id: other.id as number };
+    .items.filter((m: { id: number }) => m.id !== fx.member1Id && m.id !== fx.secretary1Id)
+    .slice(0, n);
+  return Promise.all(
+    others.map(async (other: { id: number }) => {
+      const username = `member${other.id}`;
+      await secretary.post(`/api/v1/members/${other.id}/account`, { username, password: 'a-long-secret' });
+      return { client: await as(username, 'a-long-secret'), id: other.id };
+    }),
+  );
+}
+
+async function secondMember() {
+  return (await otherMembers(1))[0]!;
 }
 
 describe('check-in', () => {
@@ -65,6 +74,50 @@ describe('check-in', () => {
     expect(list.members.filter((m: { status: string }) => m.status === 'present')).toEqual([
       expect.objectContaining({ memberId: fx.member1Id, method: 'qr' }),
     ]);
+  });
+
+  it('a crowd at once shares a statement, and each phone is answered for itself', async () => {
+    const venue = (
+      await secretary.post(`/api/v1/orgs/${fx.b1.id}/venues`, {
+        name: '村活动室',
+        type: 'activity_room',
+        lat: 27.8269,
+        lng: 99.7065,
+        radiusM: 200,
+      })
+    ).json();
+    const a = await activityAt(-HOUR, { venueId: venue.id });
+    const { token, code } = (await secretary.get(`/api/v1/activities/${a.id}/check-in-code`)).json();
+    const [near, far] = await otherMembers(2);
+    const answers = await Promise.all([
+      member.post('/api/v1/check-in', { token }),
+      near!.client.post('/api/v1/check-in', { token, lat: 27.827, lng: 99.7066 }),
+      member.post('/api/v1/check-in', { activityId: a.id, code }),
+      far!.client.post('/api/v1/check-in', { token, lat: 27.8369, lng: 99.7065 }),
+      member.post('/api/v1/check-in', { token }),
+      member.post('/api/v1/check-in', { activityId: a.id, code: code === '000000' ? '111111' : '000000' }),
+    ]);
+    const [m1, nearRes, m1Code, farRes, m1Again, wrongCode] = answers;
+    // member1's three phones: exactly one is the check-in, the others are told when it happened.
+    const mine = [m1!, m1Code!, m1Again!].map((r) => r.json());
+    expect(mine.map((r) => r.status).sort()).toEqual([
+      'already_checked_in',
+      'already_checked_in',
+      'checked_in',
+    ]);
+    expect(new Set(mine.map((r) => r.checkedInAt)).size).toBe(1);
+    expect(nearRes!.json()).toMatchObject({ status: 'checked_in', activityId: a.id });
+    expect(farRes!.statusCode).toBe(422);
+    expect(farRes!.json().error.code).toBe('checkin_too_far');
+    expect(wrongCode!.statusCode).toBe(400);
+    expect(wrongCode!.json().error.field).toBe('code');
+    const list = (await secretary.get(`/api/v1/activities/${a.id}/attendance`)).json();
+    expect(
+      list.members
+        .filter((m: { status: string }) => m.status === 'present')
+        .map((m: { memberId: number }) => m.memberId)
+        .sort(),
+    ).toEqual([fx.member1Id, near!.id].sort());
   });
 
   it('by the six-digit code typed by hand', async () => {

@@ -12,6 +12,16 @@ describe('health', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: 'ok', database: 'external' });
   });
+
+  it('every answer carries the security headers', async () => {
+    const res = await app.inject({ url: '/api/v1/health' });
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    const failed = await app.inject({ url: '/api/v1/me' });
+    expect(failed.statusCode).toBe(401);
+    expect(failed.headers['x-content-type-options']).toBe('nosniff');
+  });
 });
 
 describe('login', () => {

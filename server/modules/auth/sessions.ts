@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Actor, Binding } from '../../access/actor';
-import type { DbOrTx } from '../../db/open';
+import { batched, perHandle } from '../../db/batch';
+import type { Db, DbOrTx } from '../../db/open';
 import { orgs, roleBindings, sessions, users } from '../../db/schema/index';
 
 export const SESSION_COOKIE = 'vg_session';
@@ -25,34 +26,56 @@ export async function deleteSession(db: DbOrTx, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash(token)));
 }
 
-/** The session's user and roles in one round trip: every request pays for this lookup. */
-export async function loadActor(db: DbOrTx, token: string): Promise<Actor | null> {
-  const { rows } = await db.execute<{
-    id: number;
-    username: string;
-    name: string;
-    locale: Actor['locale'];
-    member_id: number | null;
-    csrf_token: string;
-    bindings: Binding[];
-  }>(sql`
-    SELECT u.id, u.username, u.name, u.locale, u.member_id, s.csrf_token,
+type ActorRow = {
+  token_hash: string;
+  id: number;
+  username: string;
+  name: string;
+  locale: Actor['locale'];
+  member_id: number | null;
+  csrf_token: string;
+  bindings: Binding[];
+};
+
+/** The sessions' users and roles in one round trip. */
+async function actorsOf(db: Db, hashes: string[]): Promise<Map<string, Actor>> {
+  const { rows } = await db.execute<ActorRow>(sql`
+    SELECT s.token_hash, u.id, u.username, u.name, u.locale, u.member_id, s.csrf_token,
       coalesce((SELECT json_agg(json_build_object('id', b.id, 'role', b.role, 'orgId', b.org_id,
                                                  'orgPath', coalesce(o.path, '/'), 'orgName', o.name) ORDER BY b.id)
                 FROM role_bindings b LEFT JOIN orgs o ON o.id = b.org_id WHERE b.user_id = u.id), '[]') AS bindings
     FROM sessions s JOIN users u ON u.id = s.user_id
-    WHERE s.token_hash = ${tokenHash(token)} AND s.expires_at > now()`);
-  const row = rows[0];
-  if (!row) return null;
-  return {
-    userId: row.id,
-    username: row.username,
-    name: row.name,
-    locale: row.locale,
-    memberId: row.member_id,
-    csrfToken: row.csrf_token,
-    bindings: row.bindings,
-  };
+    WHERE s.token_hash = ANY(${sql.param(hashes)}::text[]) AND s.expires_at > now()`);
+  return new Map(
+    rows.map((row) => [
+      row.token_hash,
+      {
+        userId: row.id,
+        username: row.username,
+        name: row.name,
+        locale: row.locale,
+        memberId: row.member_id,
+        csrfToken: row.csrf_token,
+        bindings: row.bindings,
+      },
+    ]),
+  );
+}
+
+/** Every request pays for this lookup, so a crowd's lookups share one query (see `batched`). */
+const sessionLookups = perHandle((db: Db) =>
+  batched<string, Actor | null>(
+    async (tokens) => {
+      const hashes = tokens.map(tokenHash);
+      const found = await actorsOf(db, hashes);
+      return hashes.map((h) => ({ status: 'fulfilled', value: found.get(h) ?? null }));
+    },
+    { maxBatch: 200, maxInFlight: 4 },
+  ),
+);
+
+export function loadActor(db: Db, token: string): Promise<Actor | null> {
+  return sessionLookups(db)(token);
 }
 
 /** The roles a user holds, each with the path and name of its org (admin holds '/'). */

@@ -104,6 +104,40 @@ describe('aggregates kept in the same transactions', () => {
     expect(await aggregateDrift(db)).toEqual([]);
   });
 
+  it('check-ins written together in one statement count each person once, leave included', async () => {
+    const a = await activity(20 * 60_000);
+    const ids = (await secretary.get(`/api/v1/members?orgId=${fx.b1.id}&status=full&pageSize=50`))
+      .json()
+      .items.map((m: { id: number }) => m.id)
+      .filter((id: number) => id !== fx.member1Id && id !== fx.secretary1Id)
+      .slice(0, 5) as number[];
+    const phones = await Promise.all(
+      ids.map(async (id) => {
+        await secretary.post(`/api/v1/members/${id}/account`, {
+          username: `agg${id}`,
+          password: 'a-long-secret',
+        });
+        return as(`agg${id}`, 'a-long-secret');
+      }),
+    );
+    // One of them asked for leave, was approved, and came after all.
+    const leave = await phones[0]!.post(`/api/v1/activities/${a}/leave`, { reason: '可能赶不回来' });
+    await secretary.post(`/api/v1/leave/${leave.json().id}/decision`, { approve: true });
+    expect(await stats(a)).toMatchObject({ present: 0, leave: 1 });
+
+    const { token } = (await secretary.get(`/api/v1/activities/${a}/check-in-code`)).json();
+    const answers = await Promise.all(
+      [member, ...phones, member].map((p) => p.post('/api/v1/check-in', { token })),
+    );
+    expect(answers.map((r) => r.json().status).filter((s) => s === 'checked_in')).toHaveLength(6);
+    const pending = await db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM activity_stats_pending WHERE activity_id = ${a}`,
+    );
+    expect(pending.rows[0]!.n).toBeLessThan(6);
+    expect(await stats(a)).toMatchObject({ present: 6, leave: 0 });
+    expect(await aggregateDrift(db)).toEqual([]);
+  });
+
   it('a figure changed behind the triggers is caught by the recount', async () => {
     const a = await activity(-HOUR);
     await db.execute(sql`UPDATE activity_stats SET present = present + 1 WHERE activity_id = ${a}`);

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open';
 
-/** The triggers of migration 0003 that keep `activity_stats` and `member_attendance_years`. */
+/** The triggers (migrations 0003 and 0005) that keep `activity_stats` and `member_attendance_years`. */
 const TRIGGERS = [
   ['attendance', 'attendance_aggregates'],
+  ['attendance', 'attendance_inserted'],
   ['leave_requests', 'leave_aggregates'],
   ['guests', 'guests_aggregates'],
   ['activity_files', 'files_aggregates'],
