@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import ical from 'node-ical';
 import sharp from 'sharp';
@@ -107,6 +109,37 @@ describe('records', () => {
       complete: true,
       counts: { present: 1 },
     });
+  });
+
+  it("a phone's HEIC photo is decoded for its thumbnail and its EXIF time and place are read", async () => {
+    const a = await heldActivity();
+    // heif-enc (libheif, x265) from a JPEG taken 2025-07-01 09:30 China time at the venue's
+    // position: a red banner on the left half, a white wall on the right.
+    const heic = fs.readFileSync(path.join(import.meta.dirname, '../../test/files/banner.heic'));
+    const res = await upload(a.id, [{ name: 'IMG_0001.HEIC', data: heic }]);
+    expect(res.statusCode, res.body).toBe(200);
+    const [file] = res.json().files;
+    expect(file).toMatchObject({
+      kind: 'photo',
+      takenAt: '2025-07-01T01:30:00.000Z',
+      flags: ['date_mismatch'],
+    });
+    const thumb = await secretary.get(file.thumbUrl);
+    expect(thumb.headers['content-type']).toBe('image/jpeg');
+    const { data, info } = await sharp(thumb.rawPayload).raw().toBuffer({ resolveWithObject: true });
+    expect(info.width / info.height).toBeCloseTo(4 / 3, 1);
+    const pixel = (x: number) => [
+      ...data.subarray(
+        (Math.floor(info.height / 2) * info.width + x) * 3,
+        (Math.floor(info.height / 2) * info.width + x) * 3 + 3,
+      ),
+    ];
+    const [r, g, b] = pixel(Math.floor(info.width / 4));
+    expect(r).toBeGreaterThan(150);
+    expect(g! + b!).toBeLessThan(120);
+    expect(pixel(Math.floor((info.width * 3) / 4)).every((c) => c > 230)).toBe(true);
+    const original = await secretary.get(file.url);
+    expect(original.rawPayload.equals(heic)).toBe(true);
   });
 
   it('refuses a file that is not a photo or document, and one too large, writing nothing', async () => {

@@ -14,6 +14,18 @@ function exifTime(value: unknown, offset: unknown): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
+/**
+ * The EXIF block as TIFF bytes. libvips reads it from every format we take, HEIC included:
+ * exifr's own HEIC reader ignores the item's base offset that libheif-written files use.
+ */
+async function exifOf(data: Buffer): Promise<Buffer | null> {
+  const { exif } = await sharp(data)
+    .metadata()
+    .catch(() => ({ exif: undefined }));
+  if (!exif) return null;
+  return exif.subarray(0, 6).toString('latin1') === 'Exif\0\0' ? exif.subarray(6) : exif;
+}
+
 /** A 320-pixel JPEG thumbnail (HEIC decoded first), and when and where the photo was taken. */
 export async function photoFacts(data: Buffer, mime: string): Promise<PhotoFacts> {
   const decodable =
@@ -25,10 +37,21 @@ export async function photoFacts(data: Buffer, mime: string): Promise<PhotoFacts
     .resize({ width: 320, height: 320, fit: 'inside' })
     .jpeg({ quality: 78 })
     .toBuffer();
-  const tags = (await exifr
-    .parse(data, { reviveValues: false, pick: ['DateTimeOriginal', 'CreateDate', 'OffsetTimeOriginal'] })
-    .catch(() => null)) as Record<string, unknown> | null;
-  const gps = (await exifr.gps(data).catch(() => null)) as { latitude?: number; longitude?: number } | null;
+  const exif = await exifOf(data);
+  const tags = (
+    exif
+      ? await exifr
+          .parse(exif, {
+            reviveValues: false,
+            pick: ['DateTimeOriginal', 'CreateDate', 'OffsetTimeOriginal'],
+          })
+          .catch(() => null)
+      : null
+  ) as Record<string, unknown> | null;
+  const gps = (exif ? await exifr.gps(exif).catch(() => null) : null) as {
+    latitude?: number;
+    longitude?: number;
+  } | null;
   return {
     thumbnail,
     takenAt: exifTime(tags?.DateTimeOriginal ?? tags?.CreateDate, tags?.OffsetTimeOriginal),
