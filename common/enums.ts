@@ -138,6 +138,18 @@ export type LeaveStatus = (typeof LEAVE_STATUSES)[number];
 export const WEBHOOK_KINDS = ['wecom', 'dingtalk'] as const;
 export type WebhookKind = (typeof WEBHOOK_KINDS)[number];
 
+/** What an activity's history records: its own changes and late changes to its records. */
+export const ACTIVITY_CHANGE_KINDS = [
+  'scheduled',
+  'rescheduled',
+  'edited',
+  'cancelled',
+  'minutes',
+  'files_added',
+  'file_removed',
+] as const;
+export type ActivityChangeKind = (typeof ACTIVITY_CHANGE_KINDS)[number];
+
 export const NOTICE_KINDS = ['scheduled', 'changed', 'cancelled'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

@@ -148,6 +148,46 @@ describe('the fixed activity day, from the plan to the ledger', () => {
     await screenshot(secretary, 'fixed-day-attendance-desktop');
   });
 
+  it('a member away next week asks for leave from the phone; the secretary approves it', async () => {
+    // A party lecture next week, scheduled through the API: the form was exercised above.
+    const { csrfToken } = await (await secretary.request.get('/api/v1/me')).json();
+    const start = Math.floor((Date.now() + 7 * 86_400_000) / 300_000) * 300_000;
+    const lecture = await (
+      await secretary.request.post('/api/v1/activities', {
+        headers: { 'x-csrf-token': csrfToken },
+        data: {
+          orgId: branchId,
+          type: 'party_lecture',
+          title: '党课：学习贯彻全会精神',
+          startsAt: new Date(start).toISOString(),
+          endsAt: new Date(start + 4 * 3_600_000).toISOString(),
+        },
+      })
+    ).json();
+    await member.goto('/me');
+    const later = member.getByTestId(`my-later-${lecture.id}`);
+    await expect.poll(() => later.textContent()).toContain('党课：学习贯彻全会精神');
+    await member.getByTestId(`leave-request-${lecture.id}`).click();
+    const modal = member.getByTestId('leave-modal');
+    await modal.waitFor();
+    await member.locator('#leave_reason').fill('外出务工，下月初回村');
+    await modal.getByRole('button', { name: '提交请假' }).click();
+    await expect.poll(() => later.textContent()).toContain('请假待批准');
+    await noHorizontalOverflow(member);
+    await screenshot(member, 'fixed-day-leave-phone');
+
+    await secretary.goto(`/activities/${lecture.id}`);
+    const requests = secretary.getByTestId('leave-requests');
+    await expect.poll(() => requests.textContent()).toContain('外出务工，下月初回村');
+    // By test id: antd spaces out a two-character label ("批 准"), which "不批准" would match by name.
+    await requests.locator('[data-testid^="leave-approve-"]').click();
+    await expect.poll(() => requests.textContent()).toContain('已批准');
+    await member.reload();
+    await expect.poll(() => member.getByTestId(`my-later-${lecture.id}`).textContent()).toContain('已请假');
+    await secretary.goto(`/activities/${activityId}`);
+    await secretary.getByTestId('activity-page').waitFor();
+  });
+
   it('adds the minutes and a photo', async () => {
     await secretary.getByTestId('records-tab').click();
     await secretary.getByTestId('minutes-editor').fill('书记主持，学习帮扶政策，分组入户走访困难群众 5 户。');

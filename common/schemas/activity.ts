@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTIVITY_KINDS, ACTIVITY_STATUSES, ACTIVITY_TYPES, THEMES } from '../enums';
+import { ACTIVITY_CHANGE_KINDS, ACTIVITY_KINDS, ACTIVITY_STATUSES, ACTIVITY_TYPES, THEMES } from '../enums';
 import { Venue } from './venue';
 
 /** An instant with its offset, e.g. 2026-11-15T09:00:00+08:00. */
@@ -93,7 +93,7 @@ export type Activity = z.infer<typeof Activity>;
 
 export const ActivityChange = z.object({
   id: z.number().int(),
-  kind: z.string(),
+  kind: z.enum(ACTIVITY_CHANGE_KINDS),
   reason: z.string().nullable(),
   byName: z.string().nullable(),
   at: z.string(),

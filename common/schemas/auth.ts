@@ -14,6 +14,15 @@ export const RoleBinding = z.object({
 });
 export type RoleBinding = z.infer<typeof RoleBinding>;
 
+/** This instance's rules that the interface applies before the server would refuse. */
+export const InstanceRules = z.object({
+  /** An activity shorter than this needs a reason (the seed's "at least half a day"). */
+  minActivityHours: z.number(),
+  /** Records changed more than this many days after an activity need a reason. */
+  lateEditDays: z.number().int(),
+});
+export type InstanceRules = z.infer<typeof InstanceRules>;
+
 export const Me = z.object({
   user: z.object({
     id: z.number().int(),
@@ -24,6 +33,7 @@ export const Me = z.object({
   }),
   roles: z.array(RoleBinding),
   csrfToken: z.string(),
+  rules: InstanceRules,
 });
 export type Me = z.infer<typeof Me>;
 

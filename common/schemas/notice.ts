@@ -33,19 +33,23 @@ export type Webhook = z.infer<typeof Webhook>;
 export const CalendarFeeds = z.object({ branchUrl: z.string().nullable(), memberUrl: z.string().nullable() });
 export type CalendarFeeds = z.infer<typeof CalendarFeeds>;
 
-/** The member's phone page: what is next, and their own record of taking part. */
+/** An activity of the member's branch (or above) that has not ended, and where they stand. */
+export const UpcomingActivity = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  venueName: z.string().nullable(),
+  address: z.string().nullable(),
+  myStatus: z.enum(['present', 'leave', 'leave_pending', 'none']),
+});
+export type UpcomingActivity = z.infer<typeof UpcomingActivity>;
+
+/** The member's phone page: what is next and after it, and their own record of taking part. */
 export const MyActivities = z.object({
-  next: z
-    .object({
-      id: z.number().int(),
-      title: z.string(),
-      startsAt: z.string(),
-      endsAt: z.string(),
-      venueName: z.string().nullable(),
-      address: z.string().nullable(),
-      myStatus: z.enum(['present', 'leave', 'leave_pending', 'none']),
-    })
-    .nullable(),
+  next: UpcomingActivity.nullable(),
+  /** The few scheduled after the next one, so leave can be asked for any of them. */
+  later: z.array(UpcomingActivity),
   history: z.array(
     z.object({
       id: z.number().int(),

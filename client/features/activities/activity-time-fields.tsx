@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ActivityCreate } from '../../../common/schemas/activity';
 import { hoursBetween } from '../../components/china-time';
 import { zodRule } from '../../components/zod-rule';
-import { MIN_HOURS } from './activity-values';
+import { useSignedIn } from '../auth/me-context';
 
 const TIME_FORMAT = 'YYYY-MM-DD HH:mm';
 
@@ -18,7 +18,9 @@ export function TimeFields({ keepReason }: { keepReason: boolean }) {
   const startsAt: Dayjs | undefined = Form.useWatch('startsAt', form);
   const endsAt: Dayjs | undefined = Form.useWatch('endsAt', form);
   const hours = startsAt && endsAt ? hoursBetween(startsAt, endsAt) : undefined;
-  const short = hours !== undefined && hours > 0 && hours < MIN_HOURS;
+  // The instance's minimum (half a day unless configured); the server has the last word.
+  const { minActivityHours } = useSignedIn().rules;
+  const short = hours !== undefined && hours > 0 && hours < minActivityHours;
   // A rule of `required` alone checks any value; one more key (`whitespace`) makes it a string check,
   // which a date fails.
   const required = (field: 'startsAt' | 'endsAt' | 'shortReason') => ({
@@ -69,7 +71,7 @@ export function TimeFields({ keepReason }: { keepReason: boolean }) {
               type="warning"
               showIcon
               style={{ marginBottom: 12 }}
-              title={t('activity.shortWarning', { hours: hours.toFixed(1), min: MIN_HOURS })}
+              title={t('activity.shortWarning', { hours: hours.toFixed(1), min: minActivityHours })}
               data-testid="activity-short-warning"
             />
           )}

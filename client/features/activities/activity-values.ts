@@ -22,9 +22,6 @@ export interface ActivityValues {
 
 export type ActivityDraft = Partial<ActivityValues> & { planEntryId?: number };
 
-/** The rules ask for at least half a day; the server has the last word (its minimum is configurable). */
-export const MIN_HOURS = 4;
-
 /** The themed party day of a planned month, on its fixed date from 09:00 to 13:00. */
 export function draftFromPlan(month: CalendarMonth): ActivityDraft {
   const { plan } = month;

@@ -51,7 +51,7 @@ function ChangeLines({ change, venues }: { change: ActivityChange; venues: Venue
 }
 
 export function HistoryList({ activityId, orgId }: { activityId: number; orgId: number }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { data: changes, error, isPending } = useActivityHistory(activityId);
   const { data: venues } = useVenues(orgId);
   if (isPending) return <Skeleton active />;
@@ -64,12 +64,7 @@ export function HistoryList({ activityId, orgId }: { activityId: number; orgId: 
         key: change.id,
         content: (
           <div>
-            <Typography.Text strong>
-              {/* The server's vocabulary of changes is open; the known ones are translated. */}
-              {i18n.exists(`activity.change.${change.kind}`)
-                ? t(`activity.change.${change.kind as 'scheduled'}`)
-                : change.kind}
-            </Typography.Text>{' '}
+            <Typography.Text strong>{t(`activity.change.${change.kind}`)}</Typography.Text>{' '}
             <Typography.Text type="secondary">
               {[change.byName, formatDateTime(change.at)].filter(Boolean).join(' · ')}
             </Typography.Text>

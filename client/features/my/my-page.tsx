@@ -3,6 +3,7 @@ import { ErrorAlert } from '../../components/api-error';
 import { FeedsCard } from '../branch-settings/feeds-card';
 import { HistoryCard } from './history-card';
 import { InboxCard } from './inbox-card';
+import { LaterCard } from './later-card';
 import { NextActivity } from './next-activity';
 import { ProfileCard } from './profile-card';
 import { useMyActivities } from './queries';
@@ -15,6 +16,7 @@ export function MyPage() {
       <ErrorAlert error={error} />
       {isPending ? <Skeleton active /> : mine && <NextActivity next={mine.next} />}
       <InboxCard />
+      {mine && <LaterCard later={mine.later} />}
       {mine && <HistoryCard mine={mine} />}
       <ProfileCard />
       <FeedsCard />

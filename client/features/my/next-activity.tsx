@@ -1,22 +1,14 @@
 import { CalendarOutlined, EnvironmentOutlined, QrcodeOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { MyActivities } from '../../../common/schemas/notice';
 import { formatTimeRange, isCheckInOpen } from '../../components/china-time';
-
-type Next = NonNullable<MyActivities['next']>;
+import { canAskLeave, UpcomingStatusTag } from './upcoming-status';
 
 // The form and its checks load when a member asks for leave, not with every visit to the page.
 const LeaveModal = lazy(async () => ({ default: (await import('./leave-modal')).LeaveModal }));
-
-const STATUS_COLORS: Record<Next['myStatus'], string> = {
-  present: 'success',
-  leave: 'blue',
-  leave_pending: 'processing',
-  none: 'default',
-};
 
 export function NextActivity({ next }: { next: MyActivities['next'] }) {
   const { t } = useTranslation();
@@ -31,14 +23,12 @@ export function NextActivity({ next }: { next: MyActivities['next'] }) {
     );
   }
   const open = isCheckInOpen(next.startsAt, next.endsAt);
-  // Leave is asked for before the day starts; afterwards the secretary marks attendance by hand.
-  const canAskLeave = next.myStatus === 'none' && Date.now() < Date.parse(next.startsAt);
 
   return (
     <Card
       size="small"
       title={t('my.next')}
-      extra={<Tag color={STATUS_COLORS[next.myStatus]}>{t(`my.status.${next.myStatus}`)}</Tag>}
+      extra={<UpcomingStatusTag status={next.myStatus} />}
       data-testid="my-next-activity"
     >
       <Flex vertical gap={8}>
@@ -71,7 +61,7 @@ export function NextActivity({ next }: { next: MyActivities['next'] }) {
             {t('my.scanHint')}
           </Typography.Text>
         )}
-        {canAskLeave && (
+        {canAskLeave(next) && (
           <Button block size="large" onClick={() => setAsking(true)} data-testid="leave-request">
             {t('my.askLeave')}
           </Button>

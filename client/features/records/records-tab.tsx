@@ -7,13 +7,12 @@ import type { ActivityFile } from '../../../common/schemas/record';
 import { ApiError } from '../../api';
 import { ErrorAlert, errorText } from '../../components/api-error';
 import { formatDateTime } from '../../components/china-time';
+import { useSignedIn } from '../auth/me-context';
 import { FilesGallery } from './files-gallery';
 import { MinutesEditor } from './minutes-editor';
 import { useDeleteFile, useRecords, useSaveMinutes, useUploadFiles } from './queries';
 
-/** Past this many days after the end a change needs a reason (the server's default; it decides). */
-const LATE_DAYS = 7;
-const ACCEPT = 'image/*,.heic,.pdf,.doc,.docx';
+const ACCEPT = 'image/*,.heic,.pdf,.doc,.docx,.xls,.xlsx';
 
 const asksReason = (error: unknown) => error instanceof ApiError && error.field === 'reason';
 
@@ -32,7 +31,9 @@ export function RecordsTab({ activity }: { activity: Activity }) {
   const [decisions, setDecisions] = useState<string>();
   const [reason, setReason] = useState('');
   const [reasonAsked, setReasonAsked] = useState(false);
-  const late = Date.now() - Date.parse(activity.endsAt) > LATE_DAYS * 86_400_000;
+  // Past the instance's days after the end a change needs a reason; the server decides.
+  const { lateEditDays } = useSignedIn().rules;
+  const late = Date.now() - Date.parse(activity.endsAt) > lateEditDays * 86_400_000;
   const needsReason = late || reasonAsked;
   const editable = activity.canManage;
 
@@ -75,7 +76,7 @@ export function RecordsTab({ activity }: { activity: Activity }) {
         <Alert
           type="info"
           showIcon
-          title={t('records.lateHint', { days: LATE_DAYS })}
+          title={t('records.lateHint', { days: lateEditDays })}
           description={
             <Input
               value={reason}

@@ -12,6 +12,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type {
+  ActivityChangeKind,
   ActivityKind,
   ActivityStatus,
   ActivityType,
@@ -130,7 +131,7 @@ export const activityChanges = pgTable(
     activityId: integer('activity_id')
       .notNull()
       .references(() => activities.id),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<ActivityChangeKind>().notNull(),
     reason: text('reason'),
     late: boolean('late').notNull().default(false),
     byUserId: integer('by_user_id').references(() => users.id),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { MyActivities } from '../../../common/schemas/notice';
+import type { MyActivities, UpcomingActivity } from '../../../common/schemas/notice';
 import type { Actor } from '../../access/actor';
 import type { Db } from '../../db/open';
 
@@ -14,9 +14,31 @@ type Row = {
   leave_status: string | null;
 };
 
-/** The member's phone page: the next activity of their branch and their own record of the past year. */
+/** How many scheduled activities after the next one the phone page lists. */
+const LATER = 5;
+
+const upcoming = (r: Row): UpcomingActivity => ({
+  id: r.id,
+  title: r.title,
+  startsAt: new Date(r.starts_at).toISOString(),
+  endsAt: new Date(r.ends_at).toISOString(),
+  venueName: r.venue_name,
+  address: r.address,
+  myStatus: r.present
+    ? 'present'
+    : r.leave_status === 'approved'
+      ? 'leave'
+      : r.leave_status === 'pending'
+        ? 'leave_pending'
+        : 'none',
+});
+
+/**
+ * The member's phone page: the coming activities of their branch and the orgs above it, and
+ * their own record of the past year.
+ */
 export async function myActivities(db: Db, actor: Actor): Promise<MyActivities> {
-  if (actor.memberId === null) return { next: null, history: [], rate: null };
+  if (actor.memberId === null) return { next: null, later: [], history: [], rate: null };
   const { rows } = await db.execute<Row>(sql`
     SELECT a.id, a.title, a.starts_at, a.ends_at, v.name AS venue_name, v.address,
       EXISTS (SELECT 1 FROM attendance t WHERE t.activity_id = a.id AND t.member_id = m.id) AS present,
@@ -28,7 +50,7 @@ export async function myActivities(db: Db, actor: Actor): Promise<MyActivities> 
       AND a.starts_at > now() - interval '1 year'
     ORDER BY a.starts_at`);
   const now = Date.now();
-  const upcoming = rows.find((r) => new Date(r.ends_at).getTime() > now);
+  const coming = rows.filter((r) => new Date(r.ends_at).getTime() > now);
   const past = rows.filter((r) => new Date(r.ends_at).getTime() <= now).reverse();
   const history = past.map((r) => ({
     id: r.id,
@@ -42,23 +64,8 @@ export async function myActivities(db: Db, actor: Actor): Promise<MyActivities> 
   }));
   const expected = history.filter((h) => h.status !== 'leave').length;
   return {
-    next: upcoming
-      ? {
-          id: upcoming.id,
-          title: upcoming.title,
-          startsAt: new Date(upcoming.starts_at).toISOString(),
-          endsAt: new Date(upcoming.ends_at).toISOString(),
-          venueName: upcoming.venue_name,
-          address: upcoming.address,
-          myStatus: upcoming.present
-            ? 'present'
-            : upcoming.leave_status === 'approved'
-              ? 'leave'
-              : upcoming.leave_status === 'pending'
-                ? 'leave_pending'
-                : 'none',
-        }
-      : null,
+    next: coming[0] ? upcoming(coming[0]) : null,
+    later: coming.slice(1, 1 + LATER).map(upcoming),
     history,
     rate: expected ? history.filter((h) => h.status === 'present').length / expected : null,
   };

@@ -28,7 +28,7 @@ export function authRoutes(app: App, { database, config }: Deps) {
       const { token, userId } = await login(db, config, request.body, request.ip);
       const csrf = (await sessionCsrf(db, token))!;
       reply.setCookie(SESSION_COOKIE, token, cookieOptions);
-      return loadMe(db, userId, csrf);
+      return loadMe(db, config, userId, csrf);
     },
   );
 
@@ -51,7 +51,7 @@ export function authRoutes(app: App, { database, config }: Deps) {
     { schema: { tags: ['auth'], response: { 200: Me, 401: ApiErrorBody } } },
     async (request) => {
       const actor = actorOf(request);
-      return loadMe(db, actor.userId, actor.csrfToken);
+      return loadMe(db, config, actor.userId, actor.csrfToken);
     },
   );
 

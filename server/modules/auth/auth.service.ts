@@ -30,7 +30,7 @@ export async function login(db: Db, config: Config, input: LoginRequest, ip: str
   return { token, userId: user.id };
 }
 
-export function presentMe(actor: Omit<Actor, 'csrfToken'>, csrfToken: string): Me {
+function presentMe(actor: Omit<Actor, 'csrfToken'>, csrfToken: string, config: Config): Me {
   return {
     user: {
       id: actor.userId,
@@ -41,11 +41,12 @@ export function presentMe(actor: Omit<Actor, 'csrfToken'>, csrfToken: string): M
     },
     roles: actor.bindings.map((b) => ({ role: b.role, orgId: b.orgId, orgName: b.orgName })),
     csrfToken,
+    rules: { minActivityHours: config.minActivityHours, lateEditDays: config.lateEditDays },
   };
 }
 
-export async function loadMe(db: Db, userId: number, csrfToken: string): Promise<Me> {
-  return presentMe(await actorBindings(db, userId), csrfToken);
+export async function loadMe(db: Db, config: Config, userId: number, csrfToken: string): Promise<Me> {
+  return presentMe(await actorBindings(db, userId), csrfToken, config);
 }
 
 export async function changePassword(

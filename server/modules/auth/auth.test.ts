@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../../test/harness';
 
-const { app, as } = await testApp();
+// An instance with its own rules, which the interface reads from /me.
+const { app, as } = await testApp({ minActivityHours: 3, lateEditDays: 10 });
 
 const login = (username: string, password: string, headers: Record<string, string> = {}) =>
   app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, headers });
@@ -37,6 +38,8 @@ describe('login', () => {
     expect(body.roles).toEqual([
       { role: 'supervisor', orgId: expect.any(Number), orgName: '中共松林镇委员会' },
     ]);
+    expect(body.rules).toEqual({ minActivityHours: 3, lateEditDays: 10 });
+    expect(res.json().rules).toEqual(body.rules);
   });
 
   it('signs in with the phone number of the account', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, lte, ne, sql } from 'drizzle-orm';
 import { chinaDate, monthRange } from '../../../common/dates';
 import type { Ledger, LedgerRow, LedgerVerification } from '../../../common/schemas/ledger';
 import type { Actor } from '../../access/actor';
@@ -9,7 +9,7 @@ import { loadFixedDayOrg } from '../calendar/fixed-day-org';
 import { type ChainBreak, verifyChain } from './chain';
 import { attendanceDigest, liveFiles, minutesDigest, sealEnded } from './facts';
 
-/** The year's activities of a branch as the ledger shows them, with their completeness. */
+/** The activities of a branch that have begun in the year, as the ledger shows them, with their completeness. */
 export async function getLedger(db: Db, actor: Actor, orgId: number, year: number): Promise<Ledger> {
   const org = await loadFixedDayOrg(db, actor, orgId, 'activity.read');
   await db.transaction((tx) => sealEnded(tx, orgId));
@@ -49,6 +49,8 @@ export async function ledgerRows(
         ne(activities.status, 'cancelled'),
         gte(activities.startsAt, monthRange(year, 1).from),
         lt(activities.startsAt, monthRange(year, 12).to),
+        // A record of what was held: activities still to come are in the calendar, not the ledger.
+        lte(activities.startsAt, new Date()),
       ),
     )
     .orderBy(asc(activities.startsAt));

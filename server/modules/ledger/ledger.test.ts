@@ -249,6 +249,27 @@ describe('the tamper-evident ledger', () => {
 });
 
 describe('exports, read back', () => {
+  it('lists what has begun; an activity still to come is in the calendar, not yet in the ledger', async () => {
+    const held = await heldActivity();
+    const start = Date.now() + 2 * HOUR;
+    const coming = (
+      await secretary.post('/api/v1/activities', {
+        orgId: fx.b1.id,
+        type: 'party_lecture',
+        title: '下午的党课',
+        startsAt: iso(start),
+        endsAt: iso(start + 4 * HOUR),
+      })
+    ).json();
+    const ledger = (
+      await secretary.get(`/api/v1/orgs/${fx.b1.id}/ledger?year=${chinaDate(new Date()).slice(0, 4)}`)
+    ).json();
+    const ids = ledger.rows.map((r: { activityId: number }) => r.activityId);
+    expect(ids).toContain(held.id);
+    expect(ids).not.toContain(coming.id);
+    expect(ledger.totals.activities).toBe(ids.length);
+  });
+
   it('the year as Excel: one row per activity and a sheet of attendance', async () => {
     const a = await heldActivity();
     const year = new Date(a.start).getUTCFullYear();
