@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NOTICE_KINDS, WEBHOOK_KINDS } from '../enums';
+import { LOCALES, NOTICE_KINDS, WEBHOOK_KINDS } from '../enums';
 
 export const Notice = z.object({
   id: z.number().int(),
@@ -18,6 +18,8 @@ export type Inbox = z.infer<typeof Inbox>;
 export const WebhookInput = z.object({
   url: z.url({ protocol: /^https?$/, message: 'errors.validation.url' }),
   kind: z.enum(WEBHOOK_KINDS),
+  /** The language the group chat reads its notices in. */
+  locale: z.enum(LOCALES).default('zh-CN'),
   enabled: z.boolean(),
 });
 export type WebhookInput = z.infer<typeof WebhookInput>;

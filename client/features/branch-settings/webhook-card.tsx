@@ -1,6 +1,6 @@
 import { App, Button, Card, Form, Input, Radio, Skeleton, Switch, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { WEBHOOK_KINDS } from '../../../common/enums';
+import { LOCALES, WEBHOOK_KINDS } from '../../../common/enums';
 import { WebhookInput } from '../../../common/schemas/notice';
 import { ErrorAlert, setFieldError } from '../../components/api-error';
 import { formatDateTime } from '../../components/china-time';
@@ -35,7 +35,7 @@ export function WebhookCard({ orgId }: { orgId: number }) {
             form={form}
             name="webhook"
             layout="vertical"
-            initialValues={webhook ?? { kind: 'wecom', enabled: true }}
+            initialValues={webhook ?? { kind: 'wecom', locale: 'zh-CN', enabled: true }}
             onFinish={submit}
           >
             <Form.Item name="kind" label={t('fields.webhookKind')}>
@@ -51,6 +51,12 @@ export function WebhookCard({ orgId }: { orgId: number }) {
               rules={[zodRule(WebhookInput.shape.url, 'url', t)]}
             >
               <Input placeholder="https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…" />
+            </Form.Item>
+            <Form.Item name="locale" label={t('fields.webhookLocale')}>
+              <Radio.Group
+                optionType="button"
+                options={LOCALES.map((value) => ({ value, label: t(`enums.locale.${value}`) }))}
+              />
             </Form.Item>
             <Form.Item name="enabled" label={t('fields.enabled')} valuePropName="checked">
               <Switch />

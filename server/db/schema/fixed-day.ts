@@ -18,6 +18,7 @@ import type {
   ActivityType,
   CheckInMethod,
   LeaveStatus,
+  Locale,
   NoticeKind,
   Theme,
   VenueType,
@@ -292,6 +293,8 @@ export const webhooks = pgTable('webhooks', {
     .references(() => orgs.id),
   url: text('url').notNull(),
   kind: text('kind').$type<WebhookKind>().notNull(),
+  /** The language the group chat reads its notices in. */
+  locale: text('locale').$type<Locale>().notNull().default('zh-CN'),
   enabled: boolean('enabled').notNull().default(true),
   lastStatus: text('last_status'),
   lastAt: timestamp('last_at', { withTimezone: true }),

@@ -270,9 +270,11 @@ describe('activities', () => {
     const robot = await webhookReceiver((n) =>
       n < 3 ? { status: 500, body: 'down' } : { status: 200, body: '{"errcode":0}' },
     );
+    // This group chat reads English.
     await secretary.put(`/api/v1/orgs/${fx.b1.id}/webhook`, {
       url: robot.url,
       kind: 'dingtalk',
+      locale: 'en',
       enabled: true,
     });
     const res = await secretary.post('/api/v1/activities', {
@@ -286,6 +288,9 @@ describe('activities', () => {
     expect(res.statusCode).toBe(201);
     await settle();
     expect(robot.received).toHaveLength(3);
+    expect((robot.received[2] as { text: { content: string } }).text.content).toMatch(
+      /^\[Activity\] 支委会\nWhen: 2027-07-02 14:00/,
+    );
     const { rows } = await db.execute(
       `SELECT attempt, ok FROM webhook_deliveries WHERE org_id = ${fx.b1.id} ORDER BY id DESC LIMIT 3`,
     );

@@ -27,7 +27,7 @@ export function forwardNotice(
   const job = (async () => {
     const [hook] = await db.select().from(webhooks).where(eq(webhooks.orgId, orgId));
     if (!hook?.enabled) return;
-    const { title, body } = renderNotice('zh-CN', notice.kind, notice.body);
+    const { title, body } = renderNotice(hook.locale, notice.kind, notice.body);
     const payload = JSON.stringify({ msgtype: 'text', text: { content: `${title}\n${body}` } });
     for (const [i, delay] of delays.entries()) {
       if (delay) await new Promise((r) => setTimeout(r, delay));
