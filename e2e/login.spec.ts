@@ -2,14 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { DESKTOP, login, newPage, PHONE, screenshot } from './browser';
 
 describe('signing in', () => {
-  it('the login page is in Chinese and a supervisor lands on the county tree', async () => {
+  it('the login page is in Chinese and a supervisor lands on the county dashboard', async () => {
     const page = await newPage(DESKTOP);
     await page.goto('/login');
     await expect.poll(() => page.getByTestId('login-submit').textContent()).toMatch(/登\s*录/);
     await screenshot(page, 'login-desktop-zh');
     await login(page, 'county');
-    await expect.poll(() => page.getByTestId('org-tree').textContent()).toContain('中共云岭县委员会');
-    await screenshot(page, 'orgs-desktop-zh');
+    await expect.poll(() => page.getByTestId('dashboard-org').textContent()).toContain('中共云岭县委员会');
+    await screenshot(page, 'dashboard-landing-desktop-zh');
+  });
+
+  it('a branch secretary lands on the calendar of the branch', async () => {
+    const page = await newPage(PHONE);
+    await login(page, 'secretary1');
+    await page.getByTestId('calendar-year').waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/orgs\/\d+\/calendar$/);
   });
 
   it('shows a wrong password as a readable message', async () => {

@@ -49,11 +49,8 @@ describe('oversight: from the county dashboard to a closed rectification', () =>
     expect(nodes.find((n) => n.id === branchId)!.parentId).toBe(townshipId);
     branchName = nodes.find((n) => n.id === branchId)!.name;
 
-    // Supervisors land on the org tree; the dashboard is the first entry of their menu.
-    await expect.poll(() => new URL(county.url()).pathname, { timeout: 15_000 }).toMatch(/^\/orgs\/\d+$/);
-    await county.getByTestId('org-detail').waitFor();
-    await county.getByRole('menuitem', { name: '数据看板' }).click();
-    await expect.poll(() => new URL(county.url()).pathname, { timeout: 10_000 }).toBe('/dashboard');
+    // Supervisors land on their dashboard.
+    await expect.poll(() => new URL(county.url()).pathname, { timeout: 15_000 }).toBe('/dashboard');
     await dashboardOf(county, countyId);
     const kpis = county.getByTestId('dashboard-kpis');
     expect(Number(await kpis.getByTestId('kpi-activities-value').textContent())).toBeGreaterThan(0);

@@ -12,6 +12,8 @@ export const Alert = z.object({
   activityId: z.number().int().nullable(),
   memberId: z.number().int().nullable(),
   rectificationId: z.number().int().nullable(),
+  /** The inspection the rectification item came from, to open it from the alert. */
+  inspectionId: z.number().int().nullable(),
   createdAt: z.string(),
   acknowledgedAt: z.string().nullable(),
 });

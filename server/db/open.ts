@@ -26,6 +26,11 @@ export function connect(url: string, kind: Database['kind'], stop?: () => Promis
   pool.on('error', () => {
     // An idle client lost its server (e.g. during shutdown); the pool replaces it on next use.
   });
+  pool.on('connect', (client) => {
+    // A server gone while a client is checked out (Ctrl-C stops the embedded cluster too) fails
+    // that client's query; without a listener the event would end the process instead.
+    client.on('error', () => {});
+  });
   return {
     db: drizzle(pool, { schema }),
     pool,

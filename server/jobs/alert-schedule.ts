@@ -23,7 +23,10 @@ export function scheduleAlerts(app: FastifyInstance, db: Db, config: Config, log
         (created) => {
           if (created) log(`alerts: ${created} new`);
         },
-        (e: Error) => log(`alerts failed: ${e.message}`),
+        // On Ctrl-C the embedded cluster may stop under a run; that is not worth a message.
+        (e: Error) => {
+          if (!closing) log(`alerts failed: ${e.message}`);
+        },
       )
       .finally(() => {
         running = undefined;

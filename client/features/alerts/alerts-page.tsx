@@ -46,8 +46,8 @@ function AlertItem({ alert }: { alert: Alert }) {
             </Typography.Text>
             {alert.activityId && <Link to={`/activities/${alert.activityId}`}>{t('alerts.toActivity')}</Link>}
             {alert.memberId && <Link to={`/members/${alert.memberId}`}>{t('alerts.toMember')}</Link>}
-            {alert.rectificationId && (
-              <Link to="/rectifications?status=all">{t('alerts.toRectification')}</Link>
+            {alert.inspectionId && (
+              <Link to={`/inspections/${alert.inspectionId}`}>{t('alerts.toRectification')}</Link>
             )}
             {!alert.activityId && !alert.rectificationId && !alert.memberId && (
               <Link to={`/dashboard/${alert.orgId}`}>{t('alerts.toOrg')}</Link>

@@ -1,11 +1,23 @@
 import { Navigate } from 'react-router';
+import type { Me } from '../../../common/schemas/auth';
 import { MyPage } from '../my/my-page';
 import { useSignedIn } from './me-context';
-import { isManager } from './queries';
 
-/** Managers land on the org tree; a member gets a small page made for a phone. */
+/**
+ * Where each person starts: the administrator at the org tree, a supervisor at the dashboard of
+ * their subtree, a branch secretary at the branch's calendar of fixed days, a member at a page
+ * made for a phone.
+ */
+function homeOf(me: Me): string | null {
+  const first = (role: Me['roles'][number]['role']) => me.roles.find((b) => b.role === role);
+  if (first('admin')) return '/orgs';
+  if (first('supervisor')) return '/dashboard';
+  const branch = first('secretary');
+  if (branch?.orgId) return `/orgs/${branch.orgId}/calendar`;
+  return null;
+}
+
 export function HomePage() {
-  const me = useSignedIn();
-  if (isManager(me)) return <Navigate to="/orgs" replace />;
-  return <MyPage />;
+  const home = homeOf(useSignedIn());
+  return home ? <Navigate to={home} replace /> : <MyPage />;
 }

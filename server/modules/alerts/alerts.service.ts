@@ -68,6 +68,7 @@ type AlertRow = {
   activity_id: number | null;
   member_id: number | null;
   rectification_id: number | null;
+  inspection_id: number | null;
   params: Record<string, string | number>;
   created_at: Date;
   acknowledged_at: Date | null;
@@ -101,6 +102,7 @@ const present = (locale: Locale, r: AlertRow): Alert => ({
   activityId: r.activity_id,
   memberId: r.member_id,
   rectificationId: r.rectification_id,
+  inspectionId: r.inspection_id,
   createdAt: new Date(r.created_at).toISOString(),
   acknowledgedAt: r.acknowledged_at ? new Date(r.acknowledged_at).toISOString() : null,
 });
@@ -108,8 +110,8 @@ const present = (locale: Locale, r: AlertRow): Alert => ({
 async function alertRows(tx: DbOrTx, actor: Actor, where: ReturnType<typeof sql>, limit: number) {
   const { rows } = await tx.execute<AlertRow>(sql`
     SELECT a.id, a.kind, a.audience, a.org_id, o.name AS org_name, a.activity_id, a.member_id, a.rectification_id,
-      a.params, a.created_at, a.acknowledged_at
-    FROM alerts a JOIN orgs o ON o.id = a.org_id
+      r.inspection_id, a.params, a.created_at, a.acknowledged_at
+    FROM alerts a JOIN orgs o ON o.id = a.org_id LEFT JOIN rectifications r ON r.id = a.rectification_id
     WHERE ${audienceFilter(actor)} AND ${where}
     ORDER BY a.acknowledged_at IS NOT NULL, a.created_at DESC, a.id DESC LIMIT ${limit}`);
   return rows;

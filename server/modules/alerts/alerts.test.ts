@@ -116,6 +116,7 @@ describe('alerts', () => {
       audience: 'branch',
       orgId: fx.b1.id,
       rectificationId: ins.json().rectifications[0].id,
+      inspectionId: ins.json().id,
     });
     expect(overdue.message).toContain('补开组织生活会');
     // The secretary sees only their own branch's alerts.
