@@ -10,7 +10,13 @@ const SETTLE_MS = 10_000;
  * Alerts run on a schedule and shortly after any successful change. One instance is enough to
  * run them; several running at once only insert what is not there yet (the key is unique).
  */
-export function scheduleAlerts(app: FastifyInstance, db: Db, config: Config, log: (m: string) => void) {
+export function scheduleAlerts(
+  app: FastifyInstance,
+  db: Db,
+  config: Config,
+  log: (m: string) => void,
+  settleMs = SETTLE_MS,
+) {
   if (config.alertsIntervalMinutes <= 0) return;
   let running: Promise<void> | undefined;
   let pending: NodeJS.Timeout | undefined;
@@ -33,7 +39,7 @@ export function scheduleAlerts(app: FastifyInstance, db: Db, config: Config, log
       });
   };
   const soon = () => {
-    pending ??= setTimeout(run, SETTLE_MS);
+    pending ??= setTimeout(run, settleMs);
   };
   const timer = setInterval(run, config.alertsIntervalMinutes * 60_000);
   app.addHook('onResponse', async (request, reply) => {
