@@ -50,16 +50,3 @@ export function batched<I, O>(
       }
     });
 }
-
-/** One batcher per database handle, so each app (and each test's app) has its own. */
-export function perHandle<H extends object, T>(make: (handle: H) => T): (handle: H) => T {
-  const made = new WeakMap<H, T>();
-  return (handle) => {
-    let t = made.get(handle);
-    if (t === undefined) {
-      t = make(handle);
-      made.set(handle, t);
-    }
-    return t;
-  };
-}

@@ -14,8 +14,9 @@ import type {
 import type { Actor } from '../../access/actor';
 import { memberInSubtree } from '../../access/org-path';
 import type { Config } from '../../config';
-import { batched, perHandle } from '../../db/batch';
+import { batched } from '../../db/batch';
 import type { Db, DbOrTx } from '../../db/open';
+import { perHandle } from '../../db/per-handle';
 import { attendance, guests, leaveRequests, members } from '../../db/schema/index';
 import { AppError, invalidField, notFound, ruleBroken } from '../../errors';
 import { loadActivity } from '../activities/activities.service';

@@ -1,5 +1,6 @@
 import type { Actor } from '../../access/actor';
 import type { DbOrTx } from '../../db/open';
+import { perHandle } from '../../db/per-handle';
 
 const TTL_MS = 5000;
 const MAX_ENTRIES = 50_000;
@@ -37,14 +38,5 @@ class SessionCache {
   }
 }
 
-const caches = new WeakMap<object, SessionCache>();
-
 /** One cache per database handle, so each app (and each test's app) has its own. */
-export function sessionCache(db: DbOrTx): SessionCache {
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new SessionCache();
-    caches.set(db, cache);
-  }
-  return cache;
-}
+export const sessionCache = perHandle((_db: DbOrTx) => new SessionCache());

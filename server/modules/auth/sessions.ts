@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Actor, Binding } from '../../access/actor';
-import { batched, perHandle } from '../../db/batch';
+import { batched } from '../../db/batch';
 import type { Db, DbOrTx } from '../../db/open';
+import { perHandle } from '../../db/per-handle';
 import { orgs, roleBindings, sessions, users } from '../../db/schema/index';
 
 export const SESSION_COOKIE = 'vg_session';
