@@ -102,7 +102,7 @@ export async function runMorning(port: number, key: Buffer, phones: Phone[], con
     Array.from({ length: concurrency }, async () => {
       while (next < work.length) {
         const phone = work[next++]!;
-        const body = JSON.stringify({ token: issue(key, phone.activityId).token });
+        const body = JSON.stringify({ token: issue(key, phone.activityId, Date.now()).token });
         const start = performance.now();
         const res = await post(agent, port, phone, body);
         latencies.push(performance.now() - start);

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../server/app';
 import { loadConfig } from '../server/config';
+import { systemClock } from '../server/core/clock';
 import { connect, type Database, freePort, startEmbedded } from '../server/db/open';
 import { runAlerts } from '../server/modules/alerts/alerts.service';
 import { checkInKey } from '../server/modules/attendance/check-in-token';
@@ -87,7 +88,11 @@ async function timeInject(
 }
 
 async function inProcess(database: Database, dataDir: string) {
-  const app = await buildApp({ database, config: loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }) });
+  const app = await buildApp({
+    database,
+    config: loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }),
+    clock: systemClock,
+  });
   try {
     const login = async (username: string) =>
       (
@@ -197,7 +202,7 @@ async function oversight(
   );
   console.log(`  (last year holds ${rows[0]!.n} check-ins)`);
   const t0 = performance.now();
-  await runAlerts(database.db, loadConfig({}));
+  await runAlerts(database.db, loadConfig({}), systemClock.now());
   console.log(`  ${'one run of every alert condition'.padEnd(42)} ${(performance.now() - t0).toFixed(0)} ms`);
 }
 

@@ -1,8 +1,8 @@
 /** China keeps one time zone (UTC+8, no daylight saving); the product's dates are China's. */
 export const CHINA_OFFSET = '+08:00';
 
-/** Today's calendar date in China, whatever the server's time zone. */
-export function todayInChina(now = new Date()): string {
+/** Today's calendar date in China, whatever the server's time zone; `now` comes from the clock. */
+export function todayInChina(now: Date): string {
   return chinaDate(now);
 }
 

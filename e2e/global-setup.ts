@@ -2,6 +2,7 @@ import type { TestProject } from 'vitest/node';
 import { buildApp } from '../server/app';
 import { ensureClientBuilt } from '../server/client-build';
 import { loadConfig } from '../server/config';
+import { systemClock } from '../server/core/clock';
 import { connect, freePort } from '../server/db/open';
 import { cloneTemplate, startTestServer } from '../server/test/test-server';
 import { ensureChromium } from './chromium';
@@ -22,6 +23,7 @@ export default async function setup(project: TestProject) {
   const app = await buildApp({
     database,
     config: loadConfig({ NODE_ENV: 'test', DATA_DIR: server.dataDir }),
+    clock: systemClock,
   });
   const port = await freePort();
   await app.listen({ port, host: '127.0.0.1' });

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../server/config';
+import { systemClock } from '../server/core/clock';
 import { migrateDatabase } from '../server/db/migrate';
 import { openDatabase } from '../server/db/open';
 import { seedIfEmpty } from '../server/seed/bootstrap';
@@ -26,6 +27,7 @@ try {
   const t0 = Date.now();
   const seeded = await seedIfEmpty(database.db, values.scale, {
     storage: localStorage(config.filesDir),
+    now: systemClock.now(),
     config,
   });
   console.log(

@@ -43,7 +43,7 @@ import { venuesRoutes } from './modules/venues/venues.routes';
 export const CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
 
 /** The whole HTTP app without listening: `main.ts` listens, tests call `inject`. */
-export async function buildApp({ database, config }: Deps): Promise<App> {
+export async function buildApp({ database, config, clock }: Deps): Promise<App> {
   const app = Fastify({
     logger: config.env === 'test' ? false : { level: config.logLevel },
     // A line per request buries what matters on a terminal; errors are still logged.
@@ -80,8 +80,8 @@ export async function buildApp({ database, config }: Deps): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
-  sessionHooks(app, database.db);
-  const deps = { database, config };
+  sessionHooks(app, database.db, clock);
+  const deps = { database, config, clock };
   for (const routes of [
     healthRoutes,
     authRoutes,

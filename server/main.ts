@@ -1,6 +1,7 @@
 import { buildApp } from './app';
 import { ensureClientBuilt } from './client-build';
 import { loadConfig } from './config';
+import { systemClock } from './core/clock';
 import { migrateDatabase } from './db/migrate';
 import { openDatabase } from './db/open';
 import { scheduleAlerts } from './jobs/alert-schedule';
@@ -9,6 +10,7 @@ import { localStorage } from './storage/local';
 
 const started = Date.now();
 const config = loadConfig();
+const clock = systemClock;
 const log = (msg: string) => console.log(`[vanguard] ${msg}`);
 
 await ensureClientBuilt(log);
@@ -20,6 +22,7 @@ try {
   if (config.seedDemo && config.env !== 'production') {
     const seeded = await seedIfEmpty(database.db, 'county', {
       storage: localStorage(config.filesDir),
+      now: clock.now(),
       config,
     });
     if (seeded) {
@@ -34,8 +37,8 @@ try {
   throw e;
 }
 
-const app = await buildApp({ database, config });
-scheduleAlerts(app, database.db, config, log);
+const app = await buildApp({ database, config, clock });
+scheduleAlerts(app, { db: database.db, config, clock }, log);
 await app.listen({ port: config.port, host: config.host });
 log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s at http://localhost:${config.port}`);
 

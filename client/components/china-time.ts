@@ -43,11 +43,11 @@ export function wallClockOn(isoDate: string, hour: number): Dayjs {
 }
 
 export function chinaYear(): number {
-  return Number(todayInChina().slice(0, 4));
+  return Number(todayInChina(new Date()).slice(0, 4));
 }
 
 export function chinaMonth(): number {
-  return Number(todayInChina().slice(5, 7));
+  return Number(todayInChina(new Date()).slice(5, 7));
 }
 
 /** The server opens check-in half an hour before the start and closes it an hour after the end. */

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { Clock } from '../core/clock';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { sessionCache } from '../modules/auth/session-cache';
@@ -19,12 +20,12 @@ function sameToken(a: string, b: string): boolean {
  * Resolves the session cookie to an actor on every request, and requires the session's CSRF
  * token in `x-csrf-token` on every cookie-authenticated write (synchronizer-token pattern).
  */
-export function sessionHooks(app: App, db: Db) {
+export function sessionHooks(app: App, db: Db, clock: Clock) {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     const cache = sessionCache(db);
-    request.actor = token ? (cache.get(token) ?? (await loadActor(db, token))) : null;
+    request.actor = token ? (cache.get(token) ?? (await loadActor(db, token, clock.now()))) : null;
     if (token && request.actor) cache.set(token, request.actor);
     const path = request.url.split('?')[0]!;
     if (!request.actor || SAFE_METHODS.has(request.method) || CSRF_EXEMPT.has(path)) return;

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Actor } from '../access/actor';
 import type { Config } from '../config';
+import type { Clock } from '../core/clock';
 import type { Database } from '../db/open';
 import { unauthenticated } from '../errors';
 
@@ -11,7 +12,7 @@ export type App =
     : never;
 
 /** What every route module is given: no globals, so tests build as many apps as they like. */
-export type Deps = { database: Database; config: Config };
+export type Deps = { database: Database; config: Config; clock: Clock };
 
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw unauthenticated();

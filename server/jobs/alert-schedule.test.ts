@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { testApp } from '../test/harness';
 import { scheduleAlerts } from './alert-schedule';
 
-const { app, db, config, as } = await testApp();
+const { app, db, config, clock, as } = await testApp();
 const log: string[] = [];
 // Hooked in before the app's first request, as main.ts does; a change settles after 50 ms here.
-scheduleAlerts(app, db, { ...config, alertsIntervalMinutes: 60 }, (m) => log.push(m), 50);
+scheduleAlerts(app, { db, config: { ...config, alertsIntervalMinutes: 60 }, clock }, (m) => log.push(m), 50);
 
 const alerts = async () =>
   (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM alerts`)).rows[0]!.n;

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config';
+import type { Clock } from '../core/clock';
 import type { Db } from '../db/open';
 import { runAlerts } from '../modules/alerts/alerts.service';
 
@@ -12,8 +13,7 @@ const SETTLE_MS = 10_000;
  */
 export function scheduleAlerts(
   app: FastifyInstance,
-  db: Db,
-  config: Config,
+  { db, config, clock }: { db: Db; config: Config; clock: Clock },
   log: (m: string) => void,
   settleMs = SETTLE_MS,
 ) {
@@ -24,7 +24,7 @@ export function scheduleAlerts(
   const run = () => {
     pending = undefined;
     if (running || closing) return;
-    running = runAlerts(db, config)
+    running = runAlerts(db, config, clock.now())
       .then(
         (created) => {
           if (created) log(`alerts: ${created} new`);

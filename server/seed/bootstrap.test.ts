@@ -8,7 +8,7 @@ import { cloneTemplate, dbUrl } from '../test/test-server';
 import { assertNoDemoAccountsInProduction, seedIfEmpty } from './bootstrap';
 import { seedDemoCounty } from './demo-county';
 
-const { db, config } = await testApp();
+const { db, config, clock } = await testApp();
 const storage = localStorage(config.filesDir);
 
 describe('start-up', () => {
@@ -34,8 +34,8 @@ describe('start-up', () => {
       // Two instances migrating and seeding one empty database at the same moment.
       await Promise.all([migrateDatabase(a.pool), migrateDatabase(b.pool)]);
       const results = await Promise.all([
-        seedIfEmpty(a.db, 'tiny', { storage }),
-        seedIfEmpty(b.db, 'tiny', { storage }),
+        seedIfEmpty(a.db, 'tiny', { storage, now: clock.now() }),
+        seedIfEmpty(b.db, 'tiny', { storage, now: clock.now() }),
       ]);
       expect(results.filter((r) => r !== null)).toHaveLength(1);
       const { rows } = await a.pool.query(
@@ -66,7 +66,7 @@ describe('start-up', () => {
     const county = connect(dbUrl(admin, name), 'external');
     try {
       await migrateDatabase(county.pool);
-      const seeded = await seedDemoCounty(county.db, 'county', { storage });
+      const seeded = await seedDemoCounty(county.db, 'county', { storage, now: clock.now() });
       const { rows } = await county.pool.query(`
         SELECT (SELECT count(*)::int FROM orgs WHERE level <> 'committee') AS grassroots,
                (SELECT count(*)::int FROM orgs WHERE level = 'committee') AS committees,

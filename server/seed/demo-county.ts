@@ -237,7 +237,8 @@ const FIXED_DAY_CHOICES: FixedDaySetting[] = [
 /** Builds the demo county into an empty database, in one transaction. */
 export type SeedOptions = {
   storage: Storage;
-  now?: Date;
+  /** The demo's history ends here: today, or the instant a test sets. */
+  now: Date;
   /** The rules the demo's scores and alerts follow; the defaults unless the app passes its own. */
   config?: Pick<Config, 'minActivityHours' | 'lateEditDays' | 'meetingFrequency'>;
 };
@@ -245,7 +246,7 @@ export type SeedOptions = {
 export async function seedDemoCounty(
   db: DbOrTx,
   scale: Scale,
-  { storage, now = new Date(), config = loadConfig({}) }: SeedOptions,
+  { storage, now, config = loadConfig({}) }: SeedOptions,
 ): Promise<{ orgs: number; members: number; activities: number; attendance: number }> {
   const random = createRandom(20_261_123);
   const shape = SHAPES[scale];

@@ -113,7 +113,7 @@ async function insertBatched<T>(rows: T[], size: number, insert: (batch: T[]) =>
  * (some months missed), attendance around 70–90 %, leave, residents, minutes and photos, and
  * each branch's ledger chain over all of it — so every screen has something true to show.
  */
-export async function seedHistory(tx: DbOrTx, random: Random, storage: Storage, now = new Date()) {
+export async function seedHistory(tx: DbOrTx, random: Random, storage: Storage, now: Date) {
   const branchRows = await tx
     .select({ id: orgs.id, path: orgs.path, fixedDay: orgs.fixedDay, level: orgs.level })
     .from(orgs)

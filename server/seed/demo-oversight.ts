@@ -166,9 +166,9 @@ export async function seedOversight(
   const county = { id: root!.id, name: root!.name, path: root!.path };
   const lastQuarter = Math.ceil(Number(today.slice(5, 7)) / 3) - 1;
   const published = [
-    await computeRanking(tx, config, county, { period: 'year', year: year - 1, index: 1 }),
+    await computeRanking(tx, config, county, { period: 'year', year: year - 1, index: 1 }, now),
     ...(lastQuarter > 0
-      ? [await computeRanking(tx, config, county, { period: 'quarter', year, index: lastQuarter })]
+      ? [await computeRanking(tx, config, county, { period: 'quarter', year, index: lastQuarter }, now)]
       : []),
   ];
   await tx.insert(publishedRankings).values(
@@ -205,7 +205,7 @@ export async function seedOversight(
       { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` },
       now,
     );
-    const sections = await draftSections(tx, config, 'zh-CN', org!, stats.figures, year - 1);
+    const sections = await draftSections(tx, config, 'zh-CN', org!, stats.figures, year - 1, now);
     const submitted = random.next() < 0.7 || b.id === demoBranch;
     await tx.insert(annualReports).values({
       orgId: b.id,

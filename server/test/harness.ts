@@ -3,6 +3,7 @@ import { buildApp } from '../app';
 import { type Config, loadConfig } from '../config';
 import { connect } from '../db/open';
 import { DEMO_PASSWORD } from '../seed/demo-county';
+import { testClock } from './test-clock';
 import { cloneTemplate } from './test-server';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -27,7 +28,8 @@ export async function testApp(overrides: Partial<Config> = {}) {
     webhookDelaysMs: [0, 20, 40],
     ...overrides,
   };
-  const app = await buildApp({ database, config });
+  const clock = testClock();
+  const app = await buildApp({ database, config, clock });
   afterAll(async () => {
     await app.close();
     await database.close();
@@ -68,6 +70,6 @@ export async function testApp(overrides: Partial<Config> = {}) {
       delete: (url: string) => call('DELETE', url),
     };
   }
-  return { app, db: database.db, pool: database.pool, config, as };
+  return { app, db: database.db, pool: database.pool, config, clock, as };
 }
 export type Client = Awaited<ReturnType<Awaited<ReturnType<typeof testApp>>['as']>>;

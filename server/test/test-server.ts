@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { systemClock } from '../core/clock';
 import { migrateDatabase } from '../db/migrate';
 import { connect, startEmbedded } from '../db/open';
 import { seedDemoCounty } from '../seed/demo-county';
@@ -52,7 +53,10 @@ export async function startTestServer(): Promise<TestServer> {
   const database = connect(dbUrl(adminUrl, template), 'external');
   try {
     await migrateDatabase(database.pool);
-    await seedDemoCounty(database.db, 'tiny', { storage: localStorage(path.join(dataDir, 'files')) });
+    await seedDemoCounty(database.db, 'tiny', {
+      storage: localStorage(path.join(dataDir, 'files')),
+      now: systemClock.now(),
+    });
   } finally {
     await database.close();
   }

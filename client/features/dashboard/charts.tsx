@@ -22,7 +22,7 @@ export function TrendChart({ stats }: { stats: OrgStats }) {
   const { t, i18n } = useTranslation();
   const isPhone = useIsPhone();
   // Months still to come would draw every line down to zero at the end of the year.
-  const thisMonth = todayInChina().slice(0, 7);
+  const thisMonth = todayInChina(new Date()).slice(0, 7);
   const trend = stats.trend.filter((point) => point.month <= thisMonth);
   const years = new Set(trend.map((point) => point.month.slice(0, 4)));
   const label = (month: string) =>

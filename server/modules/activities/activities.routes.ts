@@ -16,13 +16,13 @@ import {
   updateActivity,
 } from './activities.service';
 
-export function activitiesRoutes(app: App, { database: { db }, config }: Deps) {
+export function activitiesRoutes(app: App, { database: { db }, config, clock }: Deps) {
   const tags = ['activities'];
   app.post(
     '/api/v1/activities',
     { schema: { tags, body: ActivityCreate, response: { 201: Activity } } },
     async (request, reply) =>
-      reply.status(201).send(await createActivity(db, config, actorOf(request), request.body)),
+      reply.status(201).send(await createActivity(db, config, actorOf(request), request.body, clock.now())),
   );
   app.get(
     '/api/v1/activities/:id',
@@ -32,12 +32,13 @@ export function activitiesRoutes(app: App, { database: { db }, config }: Deps) {
   app.patch(
     '/api/v1/activities/:id',
     { schema: { tags, params: IdParams, body: ActivityUpdate, response: { 200: Activity } } },
-    (request) => updateActivity(db, config, actorOf(request), request.params.id, request.body),
+    (request) => updateActivity(db, config, actorOf(request), request.params.id, request.body, clock.now()),
   );
   app.post(
     '/api/v1/activities/:id/cancel',
     { schema: { tags, params: IdParams, body: ActivityCancel, response: { 200: Activity } } },
-    (request) => cancelActivity(db, config, actorOf(request), request.params.id, request.body.reason),
+    (request) =>
+      cancelActivity(db, config, actorOf(request), request.params.id, request.body.reason, clock.now()),
   );
   app.get(
     '/api/v1/activities/:id/history',

@@ -105,6 +105,7 @@ export async function createActivity(
   config: Config,
   actor: Actor,
   input: ActivityCreate,
+  now: Date,
 ): Promise<Activity> {
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(input.endsAt);
@@ -142,13 +143,17 @@ export async function createActivity(
     await tx
       .insert(activityChanges)
       .values({ activityId: a.id, kind: 'scheduled', byUserId: actor.userId, after: snapshot(a) });
-    await appendLedger(tx, {
-      orgId: org.id,
-      activityId: a.id,
-      kind: 'scheduled',
-      payload: snapshot(a),
-      byUserId: actor.userId,
-    });
+    await appendLedger(
+      tx,
+      {
+        orgId: org.id,
+        activityId: a.id,
+        kind: 'scheduled',
+        payload: snapshot(a),
+        byUserId: actor.userId,
+      },
+      now,
+    );
     const notice = await createNotice(tx, {
       orgId: org.id,
       orgPath: org.path,
@@ -187,6 +192,7 @@ export async function updateActivity(
   actor: Actor,
   id: number,
   input: ActivityUpdate,
+  now: Date,
 ): Promise<Activity> {
   const result = await db.transaction(async (tx) => {
     const { activity: before, org } = await loadActivity(tx, actor, id, 'activity.manage', true);
@@ -221,13 +227,17 @@ export async function updateActivity(
       before: snapshot(before),
       after: snapshot(after!),
     });
-    await appendLedger(tx, {
-      orgId: org.id,
-      activityId: id,
-      kind,
-      payload: { ...snapshot(after!), reason: reason ?? null },
-      byUserId: actor.userId,
-    });
+    await appendLedger(
+      tx,
+      {
+        orgId: org.id,
+        activityId: id,
+        kind,
+        payload: { ...snapshot(after!), reason: reason ?? null },
+        byUserId: actor.userId,
+      },
+      now,
+    );
     if (!moved) return { activity: after!, notice: null };
     const params = noticeParams(after!, await venueName(tx, after!.venueId), reason);
     const notice = await createNotice(tx, {
@@ -254,6 +264,7 @@ export async function cancelActivity(
   actor: Actor,
   id: number,
   reason: string,
+  now: Date,
 ): Promise<Activity> {
   const result = await db.transaction(async (tx) => {
     const { activity: before, org } = await loadActivity(tx, actor, id, 'activity.manage', true);
@@ -265,13 +276,17 @@ export async function cancelActivity(
     await tx
       .insert(activityChanges)
       .values({ activityId: id, kind: 'cancelled', reason, byUserId: actor.userId });
-    await appendLedger(tx, {
-      orgId: org.id,
-      activityId: id,
-      kind: 'cancelled',
-      payload: { reason },
-      byUserId: actor.userId,
-    });
+    await appendLedger(
+      tx,
+      {
+        orgId: org.id,
+        activityId: id,
+        kind: 'cancelled',
+        payload: { reason },
+        byUserId: actor.userId,
+      },
+      now,
+    );
     const params = noticeParams(before, await venueName(tx, before.venueId), reason);
     const notice = await createNotice(tx, {
       orgId: org.id,

@@ -2,14 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { tinyCounty } from '../../test/fixtures';
 import { testApp } from '../../test/harness';
 import { webhookReceiver } from '../../test/receiver';
+import { daysFromToday } from '../../test/test-clock';
 import { pendingDeliveries } from '../notices/webhook';
 
-const { as, db } = await testApp();
+const { as, db, clock } = await testApp();
 const fx = await tinyCounty(db);
 const secretary = await as('secretary1');
 const member = await as('member1');
 
 const at = (date: string, time: string) => `${date}T${time}:00+08:00`;
+// Next year by the app's clock: every month of it is still to come, whatever today is.
+const NEXT = Number(daysFromToday(clock, 0).slice(0, 4)) + 1;
 // A branch with no history, so the calendar's states are exactly what these tests make.
 const fresh = (
   await (
@@ -40,14 +43,14 @@ describe('the yearly calendar', () => {
   });
 
   it('refuses a month that is not in the year, naming it', async () => {
-    const res = await secretary.put(`/api/v1/orgs/${fx.b1.id}/plans/2027/13`, {
+    const res = await secretary.put(`/api/v1/orgs/${fx.b1.id}/plans/${NEXT}/13`, {
       theme: 'study_training',
       title: 'x',
       kinds: ['policy_study'],
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ field: 'month', message: '月份：应在 1–12 之间' });
-    const zero = await secretary.get(`/api/v1/orgs/${fx.b1.id}/calendar?year=2027&month=0`);
+    const zero = await secretary.get(`/api/v1/orgs/${fx.b1.id}/calendar?year=${NEXT}&month=0`);
     expect(zero.json().error.field).toBe('month');
   });
 });
@@ -56,7 +59,7 @@ describe('plans and recommended themes', () => {
   it('a supervisor recommends a theme and the branch adopts it in one click, then adapts it', async () => {
     const county = await as('county');
     const rec = await county.post(`/api/v1/orgs/${fx.county.id}/recommendations`, {
-      year: 2027,
+      year: NEXT,
       month: 3,
       theme: 'volunteer_service',
       title: '学雷锋志愿服务',
@@ -64,9 +67,9 @@ describe('plans and recommended themes', () => {
       note: '结合三月学雷锋月',
     });
     expect(rec.statusCode).toBe(201);
-    const seen = (await secretary.get(`/api/v1/orgs/${fx.b1.id}/recommendations?year=2027`)).json().items;
+    const seen = (await secretary.get(`/api/v1/orgs/${fx.b1.id}/recommendations?year=${NEXT}`)).json().items;
     expect(seen.map((r: { id: number }) => r.id)).toContain(rec.json().id);
-    const adopted = await secretary.post(`/api/v1/orgs/${fx.b1.id}/plans/2027/3/adopt`, {
+    const adopted = await secretary.post(`/api/v1/orgs/${fx.b1.id}/plans/${NEXT}/3/adopt`, {
       recommendationId: rec.json().id,
     });
     expect(adopted.json()).toMatchObject({
@@ -76,19 +79,19 @@ describe('plans and recommended themes', () => {
       recommendationId: rec.json().id,
       late: false,
     });
-    const adapted = await secretary.put(`/api/v1/orgs/${fx.b1.id}/plans/2027/3`, {
+    const adapted = await secretary.put(`/api/v1/orgs/${fx.b1.id}/plans/${NEXT}/3`, {
       theme: 'volunteer_service',
       title: '学雷锋·村道清扫',
       kinds: ['volunteer_service', 'pairing_assistance'],
     });
     expect(adapted.json()).toMatchObject({ title: '学雷锋·村道清扫', recommendationId: null });
-    const cal = (await secretary.get(`/api/v1/orgs/${fx.b1.id}/calendar?year=2027`)).json();
+    const cal = (await secretary.get(`/api/v1/orgs/${fx.b1.id}/calendar?year=${NEXT}`)).json();
     expect(cal.months[2]).toMatchObject({ state: 'planned', plan: { title: '学雷锋·村道清扫' } });
     expect(cal.months[3].state).toBe('missing_plan');
   });
 
   it('flags a plan written within five days of the fixed day as late, but saves it', async () => {
-    const res = await county.put(`/api/v1/orgs/${fresh.id}/plans/2026/1`, {
+    const res = await county.put(`/api/v1/orgs/${fresh.id}/plans/${NEXT - 2}/1`, {
       theme: 'study_training',
       title: '补录计划',
       kinds: ['policy_study'],
@@ -98,12 +101,14 @@ describe('plans and recommended themes', () => {
   });
 
   it('a member reads the plan but may not write it; a township cannot publish to a branch', async () => {
-    expect((await member.get(`/api/v1/orgs/${fx.b1.id}/plans?year=2027`)).statusCode).toBe(200);
-    expect((await member.get(`/api/v1/orgs/${fx.b1.id}/calendar?year=2027`)).json().canManage).toBe(false);
-    expect((await secretary.get(`/api/v1/orgs/${fx.b1.id}/calendar?year=2027`)).json().canManage).toBe(true);
+    expect((await member.get(`/api/v1/orgs/${fx.b1.id}/plans?year=${NEXT}`)).statusCode).toBe(200);
+    expect((await member.get(`/api/v1/orgs/${fx.b1.id}/calendar?year=${NEXT}`)).json().canManage).toBe(false);
+    expect((await secretary.get(`/api/v1/orgs/${fx.b1.id}/calendar?year=${NEXT}`)).json().canManage).toBe(
+      true,
+    );
     expect(
       (
-        await member.put(`/api/v1/orgs/${fx.b1.id}/plans/2027/4`, {
+        await member.put(`/api/v1/orgs/${fx.b1.id}/plans/${NEXT}/4`, {
           theme: 'study_training',
           title: 'x',
           kinds: ['policy_study'],
@@ -112,7 +117,7 @@ describe('plans and recommended themes', () => {
     ).toBe(403);
     const township = await as('township1');
     const res = await township.post(`/api/v1/orgs/${fx.b1.id}/recommendations`, {
-      year: 2027,
+      year: NEXT,
       month: 1,
       theme: 'study_training',
       title: 'x',
@@ -125,14 +130,14 @@ describe('plans and recommended themes', () => {
 describe('activities', () => {
   it('refuses an end before the start and a short activity without a reason, writing nothing', async () => {
     const before = (
-      await secretary.get(`/api/v1/orgs/${fx.b1.id}/activities?from=2027-05-01&to=2027-05-31`)
+      await secretary.get(`/api/v1/orgs/${fx.b1.id}/activities?from=${NEXT}-05-01&to=${NEXT}-05-31`)
     ).json().items.length;
     const backwards = await secretary.post('/api/v1/activities', {
       orgId: fx.b1.id,
       type: 'themed_party_day',
       title: '倒着的活动',
-      startsAt: at('2027-05-15', '13:00'),
-      endsAt: at('2027-05-15', '09:00'),
+      startsAt: at(`${NEXT}-05-15`, '13:00'),
+      endsAt: at(`${NEXT}-05-15`, '09:00'),
     });
     expect(backwards.statusCode).toBe(400);
     expect(backwards.json().error).toMatchObject({ field: 'endsAt', message: '结束时间应晚于开始时间' });
@@ -140,8 +145,8 @@ describe('activities', () => {
       orgId: fx.b1.id,
       type: 'themed_party_day',
       title: '太短的活动',
-      startsAt: at('2027-05-15', '09:00'),
-      endsAt: at('2027-05-15', '10:30'),
+      startsAt: at(`${NEXT}-05-15`, '09:00'),
+      endsAt: at(`${NEXT}-05-15`, '10:30'),
     });
     expect(short.json().error).toMatchObject({
       field: 'shortReason',
@@ -152,11 +157,12 @@ describe('activities', () => {
       type: 'other',
       title: 'x',
       startsAt: '明天',
-      endsAt: at('2027-05-15', '10:30'),
+      endsAt: at(`${NEXT}-05-15`, '10:30'),
     });
     expect(badTime.json().error.field).toBe('startsAt');
     expect(
-      (await secretary.get(`/api/v1/orgs/${fx.b1.id}/activities?from=2027-05-01&to=2027-05-31`)).json().items,
+      (await secretary.get(`/api/v1/orgs/${fx.b1.id}/activities?from=${NEXT}-05-01&to=${NEXT}-05-31`)).json()
+        .items,
     ).toHaveLength(before);
   });
 
@@ -179,7 +185,7 @@ describe('activities', () => {
       })
     ).json();
     const plan = (
-      await secretary.put(`/api/v1/orgs/${fx.b1.id}/plans/2027/6`, {
+      await secretary.put(`/api/v1/orgs/${fx.b1.id}/plans/${NEXT}/6`, {
         theme: 'study_training',
         title: '学习党章',
         kinds: ['policy_study'],
@@ -194,8 +200,8 @@ describe('activities', () => {
       type: 'themed_party_day',
       title: '六月主题党日：学习党章',
       venueId: venue.id,
-      startsAt: at('2027-06-15', '09:00'),
-      endsAt: at('2027-06-15', '13:00'),
+      startsAt: at(`${NEXT}-06-15`, '09:00'),
+      endsAt: at(`${NEXT}-06-15`, '13:00'),
     });
     expect(created.statusCode).toBe(201);
     const activity = created.json();
@@ -215,7 +221,7 @@ describe('activities', () => {
       title: '【活动通知】六月主题党日：学习党章',
       read: false,
     });
-    expect(inbox.items[0].body).toContain('2027-06-15 09:00–13:00');
+    expect(inbox.items[0].body).toContain(`${NEXT}-06-15 09:00–13:00`);
     expect(inbox.items[0].body).toContain('村党群活动室');
 
     await settle();
@@ -226,13 +232,13 @@ describe('activities', () => {
     });
 
     const noReason = await secretary.patch(`/api/v1/activities/${activity.id}`, {
-      startsAt: at('2027-06-16', '09:00'),
-      endsAt: at('2027-06-16', '13:00'),
+      startsAt: at(`${NEXT}-06-16`, '09:00'),
+      endsAt: at(`${NEXT}-06-16`, '13:00'),
     });
     expect(noReason.json().error).toMatchObject({ field: 'reason' });
     const moved = await secretary.patch(`/api/v1/activities/${activity.id}`, {
-      startsAt: at('2027-06-16', '09:00'),
-      endsAt: at('2027-06-16', '13:00'),
+      startsAt: at(`${NEXT}-06-16`, '09:00'),
+      endsAt: at(`${NEXT}-06-16`, '13:00'),
       reason: '15日村里有集市',
     });
     expect(moved.statusCode).toBe(200);
@@ -251,8 +257,8 @@ describe('activities', () => {
     expect(history.map((h: { kind: string }) => h.kind)).toEqual(['scheduled', 'rescheduled', 'cancelled']);
     expect(history[1]).toMatchObject({
       reason: '15日村里有集市',
-      before: { startsAt: '2027-06-15T01:00:00.000Z' },
-      after: { startsAt: '2027-06-16T01:00:00.000Z' },
+      before: { startsAt: `${NEXT}-06-15T01:00:00.000Z` },
+      after: { startsAt: `${NEXT}-06-16T01:00:00.000Z` },
     });
 
     // Read, then the unread count falls.
@@ -281,15 +287,15 @@ describe('activities', () => {
       orgId: fx.b1.id,
       type: 'branch_committee_meeting',
       title: '支委会',
-      startsAt: at('2027-07-02', '14:00'),
-      endsAt: at('2027-07-02', '15:30'),
+      startsAt: at(`${NEXT}-07-02`, '14:00'),
+      endsAt: at(`${NEXT}-07-02`, '15:30'),
       shortReason: '支委会议题单一',
     });
     expect(res.statusCode).toBe(201);
     await settle();
     expect(robot.received).toHaveLength(3);
     expect((robot.received[2] as { text: { content: string } }).text.content).toMatch(
-      /^\[Activity\] 支委会\nWhen: 2027-07-02 14:00/,
+      new RegExp(`^\\[Activity\\] 支委会\nWhen: ${NEXT}-07-02 14:00`),
     );
     const { rows } = await db.execute(
       `SELECT attempt, ok FROM webhook_deliveries WHERE org_id = ${fx.b1.id} ORDER BY id DESC LIMIT 3`,
@@ -311,8 +317,8 @@ describe('activities', () => {
       orgId: fx.b1.id,
       type: 'party_lecture',
       title: '书记讲党课',
-      startsAt: at('2027-07-09', '09:00'),
-      endsAt: at('2027-07-09', '13:00'),
+      startsAt: at(`${NEXT}-07-09`, '09:00'),
+      endsAt: at(`${NEXT}-07-09`, '13:00'),
     });
     expect(saved.statusCode).toBe(201);
     await settle();
@@ -344,8 +350,8 @@ describe('activities', () => {
         orgId: fx.b2.id,
         type: 'themed_party_day',
         title: '别村的活动',
-        startsAt: at('2027-08-15', '09:00'),
-        endsAt: at('2027-08-15', '13:00'),
+        startsAt: at(`${NEXT}-08-15`, '09:00'),
+        endsAt: at(`${NEXT}-08-15`, '13:00'),
       })
     ).json();
     expect((await secretary.get(`/api/v1/activities/${foreign.id}`)).statusCode).toBe(404);

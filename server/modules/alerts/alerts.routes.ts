@@ -3,7 +3,7 @@ import { IdParams } from '../../../common/schemas/common';
 import { type App, actorOf, type Deps } from '../../http/types';
 import { acknowledgeAlert, listAlerts } from './alerts.service';
 
-export function alertsRoutes(app: App, { database: { db } }: Deps) {
+export function alertsRoutes(app: App, { database: { db }, clock }: Deps) {
   const tags = ['alerts'];
   app.get(
     '/api/v1/alerts',
@@ -13,6 +13,6 @@ export function alertsRoutes(app: App, { database: { db } }: Deps) {
   app.post(
     '/api/v1/alerts/:id/ack',
     { schema: { tags, params: IdParams, response: { 200: Alert } } },
-    (request) => acknowledgeAlert(db, actorOf(request), request.params.id),
+    (request) => acknowledgeAlert(db, actorOf(request), request.params.id, clock.now()),
   );
 }

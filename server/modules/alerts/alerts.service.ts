@@ -22,16 +22,16 @@ import {
 export async function runAlerts(
   db: DbOrTx,
   config: Pick<Config, 'lateEditDays' | 'meetingFrequency'>,
-  now = new Date(),
+  now: Date,
 ): Promise<number> {
   const today = todayInChina(now);
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT fold_activity_stats()`);
     const drafts: AlertDraft[] = [
       ...(await planMissing(tx, today)),
-      ...(await fixedDayMissed(tx, today)),
-      ...(await ledgerIncomplete(tx, config)),
-      ...(await memberAbsent(tx)),
+      ...(await fixedDayMissed(tx, today, now)),
+      ...(await ledgerIncomplete(tx, config, now)),
+      ...(await memberAbsent(tx, now)),
       ...(await meetingsFrequency(tx, config, today)),
       ...(await rectificationOverdue(tx, today)),
     ];
@@ -131,12 +131,12 @@ export async function listAlerts(db: Db, actor: Actor, status: 'open' | 'all'): 
 }
 
 /** Acknowledged once for everyone it reached: the condition has been seen to. */
-export async function acknowledgeAlert(db: Db, actor: Actor, id: number): Promise<Alert> {
+export async function acknowledgeAlert(db: Db, actor: Actor, id: number, now: Date): Promise<Alert> {
   return db.transaction(async (tx) => {
     const [row] = await alertRows(tx, actor, sql`a.id = ${id}`, 1);
     if (!row) throw notFound();
     await tx.execute(sql`
-      UPDATE alerts SET acknowledged_at = now(), acknowledged_by = ${actor.userId}
+      UPDATE alerts SET acknowledged_at = ${now.toISOString()}::timestamptz, acknowledged_by = ${actor.userId}
       WHERE id = ${id} AND acknowledged_at IS NULL`);
     const [updated] = await alertRows(tx, actor, sql`a.id = ${id}`, 1);
     return present(actor.locale, updated!);

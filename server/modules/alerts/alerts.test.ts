@@ -8,10 +8,10 @@ import { testApp } from '../../test/harness';
 import { addDays } from '../calendar/holidays';
 import { runAlerts } from './alerts.service';
 
-const { as, db, config } = await testApp();
+const { as, db, config, clock } = await testApp();
 const fx = await tinyCounty(db);
 const DAY = 86_400_000;
-const today = todayInChina();
+const today = todayInChina(clock.now());
 
 /** A branch whose fixed day is `offset` days from today (the rule's day of that date's month). */
 async function branchWithFixedDay(offset: number, exemptions: Exemption[] = []) {
@@ -79,9 +79,9 @@ describe('alerts', () => {
       .insert(leaveRequests)
       .values({ activityId: held[1]!, memberId: m3!.id, reason: '外出', status: 'approved' });
 
-    const first = await runAlerts(db, config);
+    const first = await runAlerts(db, config, clock.now());
     expect(first).toBeGreaterThan(0);
-    expect(await runAlerts(db, config)).toBe(0);
+    expect(await runAlerts(db, config, clock.now())).toBe(0);
 
     const kinds = async (id: number) => (await alertsOf(id)).map((a) => a.kind);
     if (Number(today.slice(8, 10)) <= 24) expect(await kinds(soon)).toContain('plan_missing');
@@ -109,7 +109,7 @@ describe('alerts', () => {
       rectifications: [{ item: '补开组织生活会', responsible: '支部书记', dueDate: addDays(today, -1) }],
     });
     expect(ins.statusCode, ins.body).toBe(201);
-    await runAlerts(db, config);
+    await runAlerts(db, config, clock.now());
     const mine = (await secretary.get('/api/v1/alerts')).json();
     const overdue = mine.items.find((a: { kind: string }) => a.kind === 'rectification_overdue');
     expect(overdue).toMatchObject({
@@ -130,7 +130,7 @@ describe('alerts', () => {
 
     const acked = await secretary.post(`/api/v1/alerts/${overdue.id}/ack`);
     expect(acked.json().acknowledgedAt).not.toBeNull();
-    await runAlerts(db, config);
+    await runAlerts(db, config, clock.now());
     const after = (await secretary.get('/api/v1/alerts')).json();
     expect(after.open).toBe(mine.open - 1);
     expect(after.items.some((a: { id: number }) => a.id === overdue.id)).toBe(false);

@@ -56,11 +56,11 @@ export async function planMissing(tx: DbOrTx, today: string): Promise<AlertDraft
 }
 
 /** A fixed day of the last weeks has passed and no themed party day was held that month. */
-export async function fixedDayMissed(tx: DbOrTx, today: string): Promise<AlertDraft[]> {
+export async function fixedDayMissed(tx: DbOrTx, today: string, now: Date): Promise<AlertDraft[]> {
   const months = [shiftMonth(today.slice(0, 7), -1), today.slice(0, 7)];
   const { rows } = await tx.execute<{ k: string }>(sql`
     SELECT DISTINCT org_id || '|' || to_char(day, 'YYYY-MM') AS k FROM activity_stats
-    WHERE type = 'themed_party_day' AND NOT cancelled AND starts_at <= now()
+    WHERE type = 'themed_party_day' AND NOT cancelled AND starts_at <= ${now.toISOString()}::timestamptz
       AND day >= ${`${months[0]}-01`}::date`);
   const held = new Set(rows.map((r) => r.k));
   const since = addDays(today, -31);
@@ -85,12 +85,14 @@ export async function fixedDayMissed(tx: DbOrTx, today: string): Promise<AlertDr
 export async function ledgerIncomplete(
   tx: DbOrTx,
   config: Pick<Config, 'lateEditDays'>,
+  now: Date,
 ): Promise<AlertDraft[]> {
+  const at = sql`${now.toISOString()}::timestamptz`;
   const { rows } = await tx.execute<{ id: number; org_id: number; title: string; day: string }>(sql`
     SELECT s.activity_id AS id, s.org_id, a.title, to_char(s.day, 'YYYY-MM-DD') AS day
     FROM activity_stats s JOIN activities a ON a.id = s.activity_id
-    WHERE NOT s.cancelled AND s.starts_at > now() - make_interval(days => ${LOOKBACK_DAYS})
-      AND a.ends_at < now() - make_interval(days => ${config.lateEditDays})
+    WHERE NOT s.cancelled AND s.starts_at > ${at} - make_interval(days => ${LOOKBACK_DAYS})
+      AND a.ends_at < ${at} - make_interval(days => ${config.lateEditDays})
       AND NOT (s.has_minutes AND (s.has_plan OR s.type <> 'themed_party_day') AND s.present > 0 AND s.photos > 0)`);
   return rows.map((r) => ({
     key: `ledger_incomplete:${r.id}`,
@@ -106,11 +108,12 @@ export async function ledgerIncomplete(
  * A Party member missed the branch's last three activities without leave: the secretary should
  * talk with them. The streak is named by the last activity they did attend, so it alerts once.
  */
-export async function memberAbsent(tx: DbOrTx): Promise<AlertDraft[]> {
+export async function memberAbsent(tx: DbOrTx, now: Date): Promise<AlertDraft[]> {
+  const at = sql`${now.toISOString()}::timestamptz`;
   const { rows } = await tx.execute<{ member_id: number; org_id: number; name: string; since: number }>(sql`
     WITH recent AS (
       SELECT a.id, a.org_id, row_number() OVER (PARTITION BY a.org_id ORDER BY a.starts_at DESC, a.id DESC) AS rn
-      FROM activities a WHERE a.status <> 'cancelled' AND a.ends_at < now() AND a.starts_at > now() - interval '1 year'
+      FROM activities a WHERE a.status <> 'cancelled' AND a.ends_at < ${at} AND a.starts_at > ${at} - interval '1 year'
     ), absent AS (
       SELECT m.id AS member_id, m.org_id, m.name
       FROM members m JOIN recent r ON r.org_id = m.org_id AND r.rn <= 3

@@ -26,18 +26,25 @@ import {
 } from './attendance.service';
 import { myActivities } from './my-activities';
 
-export function attendanceRoutes(app: App, { database: { db }, config }: Deps) {
+export function attendanceRoutes(app: App, { database: { db }, config, clock }: Deps) {
   const tags = ['attendance'];
   app.get(
     '/api/v1/activities/:id/check-in-code',
     { schema: { tags, params: IdParams, response: { 200: CheckInCode } } },
     (request) =>
-      checkInCode(db, config, actorOf(request), request.params.id, `${request.protocol}://${request.host}`),
+      checkInCode(
+        db,
+        config,
+        actorOf(request),
+        request.params.id,
+        `${request.protocol}://${request.host}`,
+        clock.now(),
+      ),
   );
   app.post(
     '/api/v1/check-in',
     { schema: { tags, body: CheckInRequest, response: { 200: CheckInResult } } },
-    (request) => checkIn(db, config, actorOf(request), request.body),
+    (request) => checkIn(db, config, actorOf(request), request.body, clock.now()),
   );
   app.get(
     '/api/v1/activities/:id/attendance',
@@ -55,29 +62,38 @@ export function attendanceRoutes(app: App, { database: { db }, config }: Deps) {
       },
     },
     (request) =>
-      markAttendance(db, actorOf(request), request.params.id, request.params.memberId, request.body),
+      markAttendance(
+        db,
+        actorOf(request),
+        request.params.id,
+        request.params.memberId,
+        request.body,
+        clock.now(),
+      ),
   );
   app.post(
     '/api/v1/activities/:id/leave',
     { schema: { tags, params: IdParams, body: LeaveRequestInput, response: { 200: LeaveRequest } } },
-    (request) => requestLeave(db, actorOf(request), request.params.id, request.body.reason),
+    (request) => requestLeave(db, actorOf(request), request.params.id, request.body.reason, clock.now()),
   );
   app.post(
     '/api/v1/leave/:id/decision',
     { schema: { tags, params: IdParams, body: LeaveDecision, response: { 200: LeaveRequest } } },
-    (request) => decideLeave(db, actorOf(request), request.params.id, request.body.approve),
+    (request) => decideLeave(db, actorOf(request), request.params.id, request.body.approve, clock.now()),
   );
   app.post(
     '/api/v1/activities/:id/guests',
     { schema: { tags, params: IdParams, body: GuestInput, response: { 201: Guest } } },
     async (request, reply) =>
-      reply.status(201).send(await addGuest(db, actorOf(request), request.params.id, request.body)),
+      reply
+        .status(201)
+        .send(await addGuest(db, actorOf(request), request.params.id, request.body, clock.now())),
   );
   app.delete(
     '/api/v1/guests/:id',
     { schema: { tags, params: IdParams, response: { 200: Ok } } },
     async (request) => {
-      await removeGuest(db, actorOf(request), request.params.id);
+      await removeGuest(db, actorOf(request), request.params.id, clock.now());
       return { ok: true as const };
     },
   );
@@ -85,6 +101,6 @@ export function attendanceRoutes(app: App, { database: { db }, config }: Deps) {
   app.get(
     '/api/v1/me/activities',
     { schema: { tags: ['attendance'], response: { 200: MyActivities } } },
-    (request) => myActivities(db, actorOf(request)),
+    (request) => myActivities(db, actorOf(request), clock.now()),
   );
 }

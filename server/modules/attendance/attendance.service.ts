@@ -30,9 +30,10 @@ export async function checkInCode(
   actor: Actor,
   activityId: number,
   origin: string,
+  now: Date,
 ): Promise<CheckInCode> {
   await loadActivity(db, actor, activityId, 'activity.manage');
-  const { token, code, expiresAt } = issue(await checkInKey(db), activityId);
+  const { token, code, expiresAt } = issue(await checkInKey(db), activityId, now.getTime());
   const base = config.publicUrl ?? origin;
   return {
     token,
@@ -71,6 +72,8 @@ type Attempt = {
   method: 'qr' | 'code';
   lat: number | null;
   lng: number | null;
+  /** When the member checked in: the window is judged at this instant, and it is what is kept. */
+  at: Date;
   window: { before: number; after: number };
 };
 
@@ -94,8 +97,9 @@ async function checkInTogether(db: Db, attempts: Attempt[]): Promise<(CheckInRow
     WITH r AS (
       SELECT * FROM unnest(${col((a) => a.activityId)}::int[], ${col((a) => a.memberId)}::int[],
         ${col((a) => a.method)}::text[], ${col((a) => a.lat)}::float8[], ${col((a) => a.lng)}::float8[],
+        ${col((a) => a.at.toISOString())}::timestamptz[],
         ${col((a) => a.window.before)}::int[], ${col((a) => a.window.after)}::int[])
-        WITH ORDINALITY AS r(activity_id, member_id, method, lat, lng, before_min, after_min, i)
+        WITH ORDINALITY AS r(activity_id, member_id, method, lat, lng, at, before_min, after_min, i)
     ), a AS (
       SELECT r.*, a.title, a.status, a.starts_at, a.ends_at,
         v.lat AS venue_lat, v.lng AS venue_lng, v.radius_m,
@@ -104,10 +108,10 @@ async function checkInTogether(db: Db, attempts: Attempt[]): Promise<(CheckInRow
       FROM r JOIN activities a ON a.id = r.activity_id JOIN orgs o ON o.id = a.org_id
         LEFT JOIN venues v ON v.id = a.venue_id
     ), ins AS (
-      INSERT INTO attendance (activity_id, member_id, method, lat, lng)
-      SELECT activity_id, member_id, method, lat, lng FROM a
+      INSERT INTO attendance (activity_id, member_id, method, lat, lng, checked_in_at)
+      SELECT activity_id, member_id, method, lat, lng, at FROM a
       WHERE belongs AND status = 'scheduled'
-        AND now() BETWEEN starts_at - make_interval(mins => before_min) AND ends_at + make_interval(mins => after_min)
+        AND at BETWEEN starts_at - make_interval(mins => before_min) AND ends_at + make_interval(mins => after_min)
         AND (venue_lat IS NULL OR venue_lng IS NULL OR radius_m IS NULL OR lat IS NULL OR lng IS NULL
              OR 2 * 6371000 * asin(sqrt(power(sin(radians(lat - venue_lat) / 2), 2)
                 + cos(radians(venue_lat)) * cos(radians(lat)) * power(sin(radians(lng - venue_lng) / 2), 2))) <= radius_m)
@@ -155,13 +159,14 @@ export async function checkIn(
   config: Config,
   actor: Actor,
   input: CheckInRequest,
+  now: Date,
 ): Promise<CheckInResult> {
   if (actor.memberId === null) throw new AppError(403, 'checkin_no_member', 'errors.checkIn.noMember');
   const key = await checkInKey(db);
   let activityId: number;
   let method: 'qr' | 'code';
   if ('token' in input) {
-    const check = verifyToken(key, input.token);
+    const check = verifyToken(key, input.token, now.getTime());
     if (!check.ok)
       throw invalidField(
         'token',
@@ -170,7 +175,7 @@ export async function checkIn(
     activityId = check.activityId;
     method = 'qr';
   } else {
-    if (!verifyCode(key, input.activityId, input.code))
+    if (!verifyCode(key, input.activityId, input.code, now.getTime()))
       throw invalidField('code', 'errors.checkIn.wrongCode');
     activityId = input.activityId;
     method = 'code';
@@ -183,6 +188,7 @@ export async function checkIn(
     method,
     lat,
     lng,
+    at: now,
     window: { before: config.checkInBeforeMinutes, after: config.checkInAfterMinutes },
   });
   if (!a) throw invalidField(method === 'qr' ? 'token' : 'code', 'errors.checkIn.invalid');
@@ -202,7 +208,7 @@ export async function checkIn(
   if (a.status === 'cancelled') throw ruleBroken('checkin_cancelled', 'errors.checkIn.cancelled');
   const opens = new Date(a.starts_at).getTime() - config.checkInBeforeMinutes * 60_000;
   const closes = new Date(a.ends_at).getTime() + config.checkInAfterMinutes * 60_000;
-  if (Date.now() < opens || Date.now() > closes) {
+  if (now.getTime() < opens || now.getTime() > closes) {
     throw ruleBroken('checkin_outside_window', 'errors.checkIn.outsideWindow', {
       from: chinaDateTime(new Date(opens)),
       to: chinaDateTime(new Date(closes)),
@@ -295,6 +301,7 @@ export async function markAttendance(
   activityId: number,
   memberId: number,
   input: ManualAttendance,
+  now: Date,
 ): Promise<AttendanceList> {
   await db.transaction(async (tx) => {
     const { activity, org } = await loadActivity(tx, actor, activityId, 'activity.manage', true);
@@ -303,18 +310,32 @@ export async function markAttendance(
     if (input.status === 'present') {
       await tx
         .insert(attendance)
-        .values({ activityId, memberId, method: 'manual', reason: input.reason, recordedBy: actor.userId })
+        .values({
+          activityId,
+          memberId,
+          method: 'manual',
+          reason: input.reason,
+          recordedBy: actor.userId,
+          checkedInAt: now,
+        })
         .onConflictDoNothing();
     } else {
       await tx
         .delete(attendance)
         .where(and(eq(attendance.activityId, activityId), eq(attendance.memberId, memberId)));
     }
-    await recordAttendanceChange(tx, actor, activity, org.id, {
-      memberId,
-      status: input.status,
-      reason: input.reason,
-    });
+    await recordAttendanceChange(
+      tx,
+      actor,
+      activity,
+      org.id,
+      {
+        memberId,
+        status: input.status,
+        reason: input.reason,
+      },
+      now,
+    );
   });
   return attendanceList(db, actor, activityId);
 }
@@ -324,13 +345,14 @@ export async function requestLeave(
   actor: Actor,
   activityId: number,
   reason: string,
+  now: Date,
 ): Promise<LeaveRequest> {
   if (actor.memberId === null) throw new AppError(403, 'leave_not_member', 'errors.leave.notMember');
   const { activity, org } = await loadActivity(db, actor, activityId, 'activity.read');
   if (!(await memberInSubtree(db, actor.memberId, org.path)))
     throw new AppError(403, 'leave_not_member', 'errors.leave.notMember');
   // Leave is asked beforehand; once the activity has begun it is the secretary's to record.
-  if (activity.startsAt.getTime() <= Date.now())
+  if (activity.startsAt.getTime() <= now.getTime())
     throw ruleBroken('leave_after_start', 'errors.leave.afterStart');
   const [row] = await db
     .insert(leaveRequests)
@@ -348,6 +370,7 @@ export async function decideLeave(
   actor: Actor,
   leaveId: number,
   approve: boolean,
+  now: Date,
 ): Promise<LeaveRequest> {
   return db.transaction(async (tx) => {
     const [l] = await tx.select().from(leaveRequests).where(eq(leaveRequests.id, leaveId)).for('update');
@@ -357,31 +380,37 @@ export async function decideLeave(
     const status = approve ? 'approved' : 'rejected';
     await tx
       .update(leaveRequests)
-      .set({ status, decidedBy: actor.userId, decidedAt: new Date() })
+      .set({ status, decidedBy: actor.userId, decidedAt: now })
       .where(eq(leaveRequests.id, leaveId));
-    await recordAttendanceChange(tx, actor, activity, org.id, { memberId: l.memberId, leave: status });
+    await recordAttendanceChange(tx, actor, activity, org.id, { memberId: l.memberId, leave: status }, now);
     return (await leaveRows(tx, l.activityId, leaveId))[0]!;
   });
 }
 
-export async function addGuest(db: Db, actor: Actor, activityId: number, input: GuestInput): Promise<Guest> {
+export async function addGuest(
+  db: Db,
+  actor: Actor,
+  activityId: number,
+  input: GuestInput,
+  now: Date,
+): Promise<Guest> {
   return db.transaction(async (tx) => {
     const { activity, org } = await loadActivity(tx, actor, activityId, 'activity.manage');
     const [g] = await tx
       .insert(guests)
       .values({ activityId, name: input.name, phone: input.phone ?? null })
       .returning();
-    await recordAttendanceChange(tx, actor, activity, org.id, { guest: g!.name });
+    await recordAttendanceChange(tx, actor, activity, org.id, { guest: g!.name }, now);
     return { id: g!.id, name: g!.name, phone: g!.phone };
   });
 }
 
-export async function removeGuest(db: Db, actor: Actor, guestId: number): Promise<void> {
+export async function removeGuest(db: Db, actor: Actor, guestId: number, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     const [g] = await tx.select().from(guests).where(eq(guests.id, guestId));
     if (!g) throw notFound();
     const { activity, org } = await loadActivity(tx, actor, g.activityId, 'activity.manage');
     await tx.delete(guests).where(eq(guests.id, guestId));
-    await recordAttendanceChange(tx, actor, activity, org.id, { guestRemoved: g.name });
+    await recordAttendanceChange(tx, actor, activity, org.id, { guestRemoved: g.name }, now);
   });
 }

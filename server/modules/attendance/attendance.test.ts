@@ -3,7 +3,7 @@ import { tinyCounty } from '../../test/fixtures';
 import { testApp } from '../../test/harness';
 import { checkInKey, issue } from './check-in-token';
 
-const { as, db } = await testApp();
+const { as, db, clock } = await testApp();
 const fx = await tinyCounty(db);
 const secretary = await as('secretary1');
 const member = await as('member1');
@@ -21,8 +21,8 @@ async function activityAt(
     orgId,
     type: 'themed_party_day',
     title: `活动 ${Math.random().toString(36).slice(2, 6)}`,
-    startsAt: iso(Date.now() + startOffsetMs),
-    endsAt: iso(Date.now() + startOffsetMs + 4 * HOUR),
+    startsAt: iso(clock.now().getTime() + startOffsetMs),
+    endsAt: iso(clock.now().getTime() + startOffsetMs + 4 * HOUR),
     ...extra,
   });
   expect(res.statusCode, res.body).toBe(201);
@@ -161,7 +161,7 @@ describe('check-in', () => {
     });
     expect(otherActivity.json().error.field).toBe('token');
 
-    const old = issue(await checkInKey(db), a.id, Date.now() - 120_000);
+    const old = issue(await checkInKey(db), a.id, clock.now().getTime() - 120_000);
     const expired = await member.post('/api/v1/check-in', { token: old.token });
     expect(expired.json().error).toMatchObject({
       field: 'token',
@@ -289,17 +289,18 @@ describe('check-in tokens', () => {
   it('a signature differing only in the last character’s spare bits is still a forgery', async () => {
     const { verifyToken } = await import('./check-in-token');
     const key = await checkInKey(db);
-    const { token } = issue(key, 1);
+    const at = clock.now().getTime();
+    const { token } = issue(key, 1, at);
     const [id, period, sig] = token.split('.') as [string, string, string];
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
     // The 22nd character carries 2 bits; its 3 neighbours in the alphabet decode to the same bytes.
     const last = alphabet.indexOf(sig.at(-1)!);
     const twin = alphabet[(last & ~3) | ((last + 1) & 3)]!;
     expect(Buffer.from(`${sig.slice(0, -1)}${twin}`, 'base64url')).toEqual(Buffer.from(sig, 'base64url'));
-    expect(verifyToken(key, `${id}.${period}.${sig.slice(0, -1)}${twin}`)).toEqual({
+    expect(verifyToken(key, `${id}.${period}.${sig.slice(0, -1)}${twin}`, at)).toEqual({
       ok: false,
       reason: 'invalid',
     });
-    expect(verifyToken(key, token)).toEqual({ ok: true, activityId: 1 });
+    expect(verifyToken(key, token, at)).toEqual({ ok: true, activityId: 1 });
   });
 });

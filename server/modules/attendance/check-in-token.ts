@@ -21,7 +21,7 @@ const mac = (key: Buffer, text: string) => createHmac('sha256', key).update(text
 const period = (at: number) => Math.floor(at / PERIOD_MS);
 
 /** The QR token and six-digit code of an activity for the 30-second period containing `at`. */
-export function issue(key: Buffer, activityId: number, at = Date.now()) {
+export function issue(key: Buffer, activityId: number, at: number) {
   const p = period(at);
   const signature = mac(key, `qr:${activityId}:${p}`).subarray(0, 16).toString('base64url');
   const code = String(mac(key, `code:${activityId}:${p}`).readUInt32BE(0) % 1_000_000).padStart(6, '0');
@@ -34,7 +34,7 @@ export type TokenCheck = { ok: true; activityId: number } | { ok: false; reason:
  * A token is good in its own period and the one after, so a code scanned just before the screen
  * changes still works; anything older has expired. A wrong signature is a forgery.
  */
-export function verifyToken(key: Buffer, token: string, at = Date.now()): TokenCheck {
+export function verifyToken(key: Buffer, token: string, at: number): TokenCheck {
   const [a, p, signature] = token.split('.');
   const activityId = Number(a);
   const tokenPeriod = Number(p);
@@ -53,6 +53,6 @@ export function verifyToken(key: Buffer, token: string, at = Date.now()): TokenC
   return { ok: true, activityId };
 }
 
-export function verifyCode(key: Buffer, activityId: number, code: string, at = Date.now()): boolean {
+export function verifyCode(key: Buffer, activityId: number, code: string, at: number): boolean {
   return [at, at - PERIOD_MS].some((t) => issue(key, activityId, t).code === code);
 }

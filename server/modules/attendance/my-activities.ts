@@ -37,7 +37,7 @@ const upcoming = (r: Row): UpcomingActivity => ({
  * The member's phone page: the coming activities of their branch and the orgs above it, and
  * their own record of the past year.
  */
-export async function myActivities(db: Db, actor: Actor): Promise<MyActivities> {
+export async function myActivities(db: Db, actor: Actor, at: Date): Promise<MyActivities> {
   if (actor.memberId === null) return { next: null, later: [], history: [], rate: null };
   const { rows } = await db.execute<Row>(sql`
     SELECT a.id, a.title, a.starts_at, a.ends_at, v.name AS venue_name, v.address,
@@ -47,9 +47,9 @@ export async function myActivities(db: Db, actor: Actor): Promise<MyActivities> 
     JOIN activities a ON a.org_id = ANY(string_to_array(trim(both '/' from mo.path), '/')::int[])
     LEFT JOIN venues v ON v.id = a.venue_id
     WHERE m.id = ${actor.memberId} AND a.status = 'scheduled'
-      AND a.starts_at > now() - interval '1 year'
+      AND a.starts_at > ${at.toISOString()}::timestamptz - interval '1 year'
     ORDER BY a.starts_at`);
-  const now = Date.now();
+  const now = at.getTime();
   const coming = rows.filter((r) => new Date(r.ends_at).getTime() > now);
   const past = rows.filter((r) => new Date(r.ends_at).getTime() <= now).reverse();
   const history = past.map((r) => ({

@@ -5,7 +5,7 @@ import { changePassword, loadMe, login, setLocale } from './auth.service';
 import { sessionCache } from './session-cache';
 import { deleteSession, SESSION_COOKIE, sessionCsrf } from './sessions';
 
-export function authRoutes(app: App, { database, config }: Deps) {
+export function authRoutes(app: App, { database, config, clock }: Deps) {
   const { db } = database;
   const cookieOptions = {
     path: '/',
@@ -25,7 +25,7 @@ export function authRoutes(app: App, { database, config }: Deps) {
       },
     },
     async (request, reply) => {
-      const { token, userId } = await login(db, config, request.body, request.ip);
+      const { token, userId } = await login(db, config, request.body, request.ip, clock.now());
       const csrf = (await sessionCsrf(db, token))!;
       reply.setCookie(SESSION_COOKIE, token, cookieOptions);
       return loadMe(db, config, userId, csrf);

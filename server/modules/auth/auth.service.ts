@@ -11,9 +11,9 @@ import { sessionCache } from './session-cache';
 import { actorBindings, createSession, deleteOtherSessions } from './sessions';
 import { clearFailures, recordFailure, secondsUntilAllowed, throttleKeys } from './throttle';
 
-export async function login(db: Db, config: Config, input: LoginRequest, ip: string) {
+export async function login(db: Db, config: Config, input: LoginRequest, ip: string, now: Date) {
   const keys = throttleKeys(input.username, ip);
-  const wait = await secondsUntilAllowed(db, keys, config.loginFailuresPerMinute);
+  const wait = await secondsUntilAllowed(db, keys, config.loginFailuresPerMinute, now);
   if (wait > 0) throw new AppError(429, 'login_throttled', 'errors.auth.throttled', { seconds: wait });
   // A phone number is as good as a username: villagers remember their phone, not an invented name.
   const [user] = await db
@@ -22,11 +22,11 @@ export async function login(db: Db, config: Config, input: LoginRequest, ip: str
     .where(or(eq(users.username, input.username), eq(users.phone, input.username)));
   const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !ok) {
-    await recordFailure(db, keys);
+    await recordFailure(db, keys, now);
     throw new AppError(401, 'invalid_credentials', 'errors.auth.invalidCredentials');
   }
   await clearFailures(db, keys[0]!);
-  const token = await createSession(db, user.id, config.sessionDays);
+  const token = await createSession(db, user.id, config.sessionDays, now);
   return { token, userId: user.id };
 }
 

@@ -17,7 +17,7 @@ class SessionCache {
   get(token: string): Actor | undefined {
     const hit = this.entries.get(token);
     if (!hit) return undefined;
-    if (hit.until < Date.now()) {
+    if (hit.until < performance.now()) {
       this.entries.delete(token);
       return undefined;
     }
@@ -26,7 +26,7 @@ class SessionCache {
 
   set(token: string, actor: Actor) {
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(token, { actor, until: Date.now() + TTL_MS });
+    this.entries.set(token, { actor, until: performance.now() + TTL_MS });
   }
 
   forgetToken(token: string) {

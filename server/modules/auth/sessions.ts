@@ -10,16 +10,16 @@ export const SESSION_COOKIE = 'vg_session';
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export async function createSession(db: DbOrTx, userId: number, days: number): Promise<string> {
+export async function createSession(db: DbOrTx, userId: number, days: number, now: Date): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   await db.insert(sessions).values({
     tokenHash: tokenHash(token),
     userId,
     csrfToken: randomBytes(24).toString('base64url'),
-    expiresAt: new Date(Date.now() + days * 86_400_000),
+    expiresAt: new Date(now.getTime() + days * 86_400_000),
   });
   // Housekeeping on login rather than a timer: expired rows are useless but harmless.
-  await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, new Date())));
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, now)));
   return token;
 }
 
@@ -36,28 +36,32 @@ type ActorRow = {
   member_id: number | null;
   csrf_token: string;
   bindings: Binding[];
+  expires_at: Date;
 };
 
-/** The sessions' users and roles in one round trip. */
-async function actorsOf(db: Db, hashes: string[]): Promise<Map<string, Actor>> {
+/** The sessions' users and roles, with when each session expires, in one round trip. */
+async function actorsOf(db: Db, hashes: string[]): Promise<Map<string, { actor: Actor; expiresAt: Date }>> {
   const { rows } = await db.execute<ActorRow>(sql`
-    SELECT s.token_hash, u.id, u.username, u.name, u.locale, u.member_id, s.csrf_token,
+    SELECT s.token_hash, s.expires_at, u.id, u.username, u.name, u.locale, u.member_id, s.csrf_token,
       coalesce((SELECT json_agg(json_build_object('id', b.id, 'role', b.role, 'orgId', b.org_id,
                                                  'orgPath', coalesce(o.path, '/'), 'orgName', o.name) ORDER BY b.id)
                 FROM role_bindings b LEFT JOIN orgs o ON o.id = b.org_id WHERE b.user_id = u.id), '[]') AS bindings
     FROM sessions s JOIN users u ON u.id = s.user_id
-    WHERE s.token_hash = ANY(${sql.param(hashes)}::text[]) AND s.expires_at > now()`);
+    WHERE s.token_hash = ANY(${sql.param(hashes)}::text[])`);
   return new Map(
     rows.map((row) => [
       row.token_hash,
       {
-        userId: row.id,
-        username: row.username,
-        name: row.name,
-        locale: row.locale,
-        memberId: row.member_id,
-        csrfToken: row.csrf_token,
-        bindings: row.bindings,
+        expiresAt: new Date(row.expires_at),
+        actor: {
+          userId: row.id,
+          username: row.username,
+          name: row.name,
+          locale: row.locale,
+          memberId: row.member_id,
+          csrfToken: row.csrf_token,
+          bindings: row.bindings,
+        },
       },
     ]),
   );
@@ -65,7 +69,7 @@ async function actorsOf(db: Db, hashes: string[]): Promise<Map<string, Actor>> {
 
 /** Every request pays for this lookup, so a crowd's lookups share one query (see `batched`). */
 const sessionLookups = perHandle((db: Db) =>
-  batched<string, Actor | null>(
+  batched<string, { actor: Actor; expiresAt: Date } | null>(
     async (tokens) => {
       const hashes = tokens.map(tokenHash);
       const found = await actorsOf(db, hashes);
@@ -75,8 +79,10 @@ const sessionLookups = perHandle((db: Db) =>
   ),
 );
 
-export function loadActor(db: Db, token: string): Promise<Actor | null> {
-  return sessionLookups(db)(token);
+/** The session's actor, or null when there is none or it expired by the clock's `now`. */
+export async function loadActor(db: Db, token: string, now: Date): Promise<Actor | null> {
+  const found = await sessionLookups(db)(token);
+  return found && found.expiresAt > now ? found.actor : null;
 }
 
 /** The roles a user holds, each with the path and name of its org (admin holds '/'). */

@@ -1,4 +1,4 @@
-import { and, gt, inArray, sql } from 'drizzle-orm';
+import { and, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open';
 import { loginFailures } from '../../db/schema/index';
 
@@ -10,8 +10,13 @@ export const throttleKeys = (username: string, ip: string) => [`user:${username.
  * Seconds to wait before another login try is allowed, or 0. A key is blocked when it failed
  * `limit` times within the last minute; it frees up when the oldest of those falls out.
  */
-export async function secondsUntilAllowed(db: DbOrTx, keys: string[], limit: number): Promise<number> {
-  const since = new Date(Date.now() - WINDOW_MS);
+export async function secondsUntilAllowed(
+  db: DbOrTx,
+  keys: string[],
+  limit: number,
+  now: Date,
+): Promise<number> {
+  const since = new Date(now.getTime() - WINDOW_MS);
   const rows = await db
     .select({
       key: loginFailures.key,
@@ -27,14 +32,14 @@ export async function secondsUntilAllowed(db: DbOrTx, keys: string[], limit: num
   let wait = 0;
   for (const r of rows) {
     if (r.n < limit || r.freeing === null) continue;
-    wait = Math.max(wait, Math.ceil((r.freeing + WINDOW_MS - Date.now()) / 1000));
+    wait = Math.max(wait, Math.ceil((r.freeing + WINDOW_MS - now.getTime()) / 1000));
   }
   return Math.max(wait, 0);
 }
 
-export async function recordFailure(db: DbOrTx, keys: string[]): Promise<void> {
-  await db.insert(loginFailures).values(keys.map((key) => ({ key })));
-  await db.delete(loginFailures).where(sql`${loginFailures.at} < now() - interval '1 day'`);
+export async function recordFailure(db: DbOrTx, keys: string[], now: Date): Promise<void> {
+  await db.insert(loginFailures).values(keys.map((key) => ({ key, at: now })));
+  await db.delete(loginFailures).where(lt(loginFailures.at, new Date(now.getTime() - 86_400_000)));
 }
 
 export async function clearFailures(db: DbOrTx, key: string): Promise<void> {

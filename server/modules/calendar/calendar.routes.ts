@@ -27,13 +27,20 @@ import { branchFeed, calendarFeeds, memberFeed } from './ical';
 
 const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 
-export function calendarRoutes(app: App, { database: { db }, config }: Deps) {
+export function calendarRoutes(app: App, { database: { db }, config, clock }: Deps) {
   const tags = ['fixed day'];
   app.get(
     '/api/v1/orgs/:id/calendar',
     { schema: { tags, params: IdParams, querystring: CalendarQuery, response: { 200: Calendar } } },
     (request) =>
-      getCalendar(db, actorOf(request), request.params.id, request.query.year, request.query.month),
+      getCalendar(
+        db,
+        actorOf(request),
+        request.params.id,
+        request.query.year,
+        request.query.month,
+        clock.now(),
+      ),
   );
   app.get(
     '/api/v1/orgs/:id/activities',
@@ -80,6 +87,7 @@ export function calendarRoutes(app: App, { database: { db }, config }: Deps) {
         request.params.year,
         request.params.month,
         request.body,
+        clock.now(),
       ),
   );
   app.delete(
@@ -101,6 +109,7 @@ export function calendarRoutes(app: App, { database: { db }, config }: Deps) {
         request.params.year,
         request.params.month,
         request.body.recommendationId,
+        clock.now(),
       ),
   );
   app.get(
@@ -147,13 +156,13 @@ export function calendarRoutes(app: App, { database: { db }, config }: Deps) {
     async (request, reply) =>
       reply
         .header('content-type', ics)
-        .send(await branchFeed(db, request.actor, request.params.id, request.query.key)),
+        .send(await branchFeed(db, request.actor, request.params.id, request.query.key, clock.now())),
   );
   app.get(
     '/api/v1/calendar/:token.ics',
     { schema: { tags: ['calendar'], params: z.object({ token: z.string().regex(/^[\w-]{10,64}$/) }) } },
     async (request, reply) =>
-      reply.header('content-type', ics).send(await memberFeed(db, request.params.token)),
+      reply.header('content-type', ics).send(await memberFeed(db, request.params.token, clock.now())),
   );
   app.get(
     '/api/v1/me/calendar-feeds',

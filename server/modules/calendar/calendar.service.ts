@@ -31,7 +31,8 @@ export async function getCalendar(
   actor: Actor,
   orgId: number,
   year: number,
-  month?: number,
+  month: number | undefined,
+  now: Date,
 ): Promise<Calendar> {
   const org = await loadFixedDayOrg(db, actor, orgId, 'activity.read');
   const days = fixedDaysOfYear(org.fixedDay, year, actor.locale);
@@ -44,7 +45,6 @@ export async function getCalendar(
     monthRange(year, first).from,
     monthRange(year, last).to,
   );
-  const now = new Date();
   const today = chinaDate(now);
   const months = days
     .filter((d) => d.month >= first && d.month <= last)

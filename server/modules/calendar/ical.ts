@@ -27,8 +27,8 @@ async function feedKey(db: Db, orgId: number) {
 }
 
 /** Activities of the given orgs from a year back to a year ahead, with the fixed days still open. */
-async function buildCalendar(db: Db, name: string, orgIds: number[]) {
-  const now = Date.now();
+async function buildCalendar(db: Db, name: string, orgIds: number[], at: Date) {
+  const now = at.getTime();
   const rows = await db
     .select({ a: activities, venue: venues, orgName: orgs.name, fixedDay: orgs.fixedDay })
     .from(activities)
@@ -62,7 +62,7 @@ async function buildCalendar(db: Db, name: string, orgIds: number[]) {
     .select({ id: orgs.id, name: orgs.name, fixedDay: orgs.fixedDay })
     .from(orgs)
     .where(inArray(orgs.id, orgIds));
-  const today = chinaDate(new Date());
+  const today = chinaDate(at);
   const year = Number(today.slice(0, 4));
   for (const o of orgRows) {
     if (!o.fixedDay) continue;
@@ -87,17 +87,23 @@ async function buildCalendar(db: Db, name: string, orgIds: number[]) {
   return cal.toString();
 }
 
-export async function branchFeed(db: Db, actor: Actor | null, orgId: number, key: string | undefined) {
+export async function branchFeed(
+  db: Db,
+  actor: Actor | null,
+  orgId: number,
+  key: string | undefined,
+  now: Date,
+) {
   const [org] = await db.select().from(orgs).where(eq(orgs.id, orgId));
   if (!org) throw notFound();
   const allowed =
     (actor && can(actor, 'activity.read', org.path)) ||
     (key !== undefined && key === (await feedKey(db, orgId)));
   if (!allowed) throw notFound();
-  return buildCalendar(db, translate('zh-CN', 'server.ics.calendarName', { org: org.name }), [orgId]);
+  return buildCalendar(db, translate('zh-CN', 'server.ics.calendarName', { org: org.name }), [orgId], now);
 }
 
-export async function memberFeed(db: Db, token: string) {
+export async function memberFeed(db: Db, token: string, now: Date) {
   const [row] = await db
     .select({ memberId: calendarTokens.memberId, path: orgs.path, orgName: orgs.name })
     .from(calendarTokens)
@@ -110,6 +116,7 @@ export async function memberFeed(db: Db, token: string) {
     db,
     translate('zh-CN', 'server.ics.calendarName', { org: row.orgName }),
     pathIds(row.path),
+    now,
   );
 }
 

@@ -17,7 +17,7 @@ import {
 
 const ItemParams = OrgYearParams.extend({ itemId: Id });
 
-export function checklistRoutes(app: App, { database: { db }, config }: Deps) {
+export function checklistRoutes(app: App, { database: { db }, config, clock }: Deps) {
   const tags = ['checklist'];
   app.get(
     '/api/v1/orgs/:id/checklist/:year',
@@ -32,14 +32,15 @@ export function checklistRoutes(app: App, { database: { db }, config }: Deps) {
   app.get(
     '/api/v1/orgs/:id/checklist/:year/answers',
     { schema: { tags, params: OrgYearParams, response: { 200: BranchChecklist } } },
-    (request) => branchChecklist(db, config, actorOf(request), request.params.id, request.params.year),
+    (request) =>
+      branchChecklist(db, config, actorOf(request), request.params.id, request.params.year, clock.now()),
   );
   app.put(
     '/api/v1/orgs/:id/checklist/:year/items/:itemId/self',
     { schema: { tags, params: ItemParams, body: SelfAssessmentInput, response: { 200: BranchChecklist } } },
     (request) => {
       const { id, year, itemId } = request.params;
-      return saveSelfAssessment(db, config, actorOf(request), id, year, itemId, request.body);
+      return saveSelfAssessment(db, config, actorOf(request), id, year, itemId, request.body, clock.now());
     },
   );
   app.put(
@@ -47,7 +48,7 @@ export function checklistRoutes(app: App, { database: { db }, config }: Deps) {
     { schema: { tags, params: ItemParams, body: ChecklistScoreInput, response: { 200: BranchChecklist } } },
     (request) => {
       const { id, year, itemId } = request.params;
-      return saveChecklistScore(db, config, actorOf(request), id, year, itemId, request.body);
+      return saveChecklistScore(db, config, actorOf(request), id, year, itemId, request.body, clock.now());
     },
   );
 }

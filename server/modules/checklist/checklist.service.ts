@@ -114,12 +114,19 @@ async function loadBranch(tx: DbOrTx, actor: Actor, orgId: number) {
 }
 
 /** The fixed-day item scores itself: held, on the fixed day and planned, over the year's months. */
-async function fixedDayScore(tx: DbOrTx, config: Config, org: OrgRef, year: number): Promise<number | null> {
+async function fixedDayScore(
+  tx: DbOrTx,
+  config: Config,
+  org: OrgRef,
+  year: number,
+  now: Date,
+): Promise<number | null> {
   const [branch] = await branchValues(
     tx,
     org.path,
     { from: `${year}-01-01`, to: `${year}-12-31` },
     config.minActivityHours,
+    now,
   );
   if (!branch) return null;
   const parts = [branch.values.held, branch.values.on_time, branch.values.plan].filter(
@@ -134,6 +141,7 @@ export async function branchChecklist(
   actor: Actor,
   orgId: number,
   year: number,
+  now: Date,
 ): Promise<BranchChecklist> {
   const org = await loadBranch(db, actor, orgId);
   const checklist = await checklistFor(db, org, year);
@@ -159,7 +167,7 @@ export async function branchChecklist(
         .where(inArray(activities.id, evidenceIds))
     : [];
   const auto = checklist.items.some((i) => i.auto === 'fixed_day')
-    ? await fixedDayScore(db, config, org, year)
+    ? await fixedDayScore(db, config, org, year, now)
     : null;
   const rows = checklist.items.map((item) => {
     const a = answers.find((x) => x.itemId === item.id);
@@ -207,6 +215,7 @@ export async function saveSelfAssessment(
   year: number,
   itemId: number,
   input: SelfAssessmentInput,
+  now: Date,
 ): Promise<BranchChecklist> {
   return db.transaction(async (tx) => {
     const org = await loadBranch(tx, actor, orgId);
@@ -232,13 +241,13 @@ export async function saveSelfAssessment(
       selfScore: input.selfScore,
       selfNote: input.selfNote ?? null,
       evidence: ids,
-      updatedAt: new Date(),
+      updatedAt: now,
     };
     await tx
       .insert(checklistAnswers)
       .values({ itemId, orgId, ...values })
       .onConflictDoUpdate({ target: [checklistAnswers.itemId, checklistAnswers.orgId], set: values });
-    return branchChecklist(tx, config, actor, orgId, year);
+    return branchChecklist(tx, config, actor, orgId, year, now);
   });
 }
 
@@ -251,16 +260,17 @@ export async function saveChecklistScore(
   year: number,
   itemId: number,
   input: ChecklistScoreInput,
+  now: Date,
 ): Promise<BranchChecklist> {
   return db.transaction(async (tx) => {
     const org = await loadBranch(tx, actor, orgId);
     authorize(actor, 'assessment.manage', org.path);
     await answerable(tx, org, year, itemId);
-    const values = { score: input.score, scoreNote: input.scoreNote ?? null, updatedAt: new Date() };
+    const values = { score: input.score, scoreNote: input.scoreNote ?? null, updatedAt: now };
     await tx
       .insert(checklistAnswers)
       .values({ itemId, orgId, ...values })
       .onConflictDoUpdate({ target: [checklistAnswers.itemId, checklistAnswers.orgId], set: values });
-    return branchChecklist(tx, config, actor, orgId, year);
+    return branchChecklist(tx, config, actor, orgId, year, now);
   });
 }

@@ -21,18 +21,18 @@ import {
   spotCheck,
 } from './inspections.service';
 
-export function inspectionsRoutes(app: App, { database: { db } }: Deps) {
+export function inspectionsRoutes(app: App, { database: { db }, clock }: Deps) {
   const tags = ['inspections'];
   app.post(
     '/api/v1/inspections',
     { schema: { tags, body: InspectionInput, response: { 201: Inspection } } },
     async (request, reply) =>
-      reply.status(201).send(await createInspection(db, actorOf(request), request.body)),
+      reply.status(201).send(await createInspection(db, actorOf(request), request.body, clock.now())),
   );
   app.get(
     '/api/v1/inspections/:id',
     { schema: { tags, params: IdParams, response: { 200: Inspection } } },
-    (request) => getInspection(db, actorOf(request), request.params.id),
+    (request) => getInspection(db, actorOf(request), request.params.id, clock.now()),
   );
   app.get(
     '/api/v1/orgs/:id/inspections',
@@ -44,7 +44,7 @@ export function inspectionsRoutes(app: App, { database: { db } }: Deps) {
         response: { 200: z.array(Inspection) },
       },
     },
-    (request) => listInspections(db, actorOf(request), request.params.id, request.query),
+    (request) => listInspections(db, actorOf(request), request.params.id, request.query, clock.now()),
   );
   app.get(
     '/api/v1/orgs/:id/rectifications',
@@ -56,17 +56,19 @@ export function inspectionsRoutes(app: App, { database: { db } }: Deps) {
         response: { 200: z.array(Rectification) },
       },
     },
-    (request) => listRectifications(db, actorOf(request), request.params.id, request.query.status),
+    (request) =>
+      listRectifications(db, actorOf(request), request.params.id, request.query.status, clock.now()),
   );
   app.post(
     '/api/v1/rectifications/:id/answer',
     { schema: { tags, params: IdParams, body: RectificationAnswer, response: { 200: Rectification } } },
-    (request) => answerRectification(db, actorOf(request), request.params.id, request.body.answer),
+    (request) =>
+      answerRectification(db, actorOf(request), request.params.id, request.body.answer, clock.now()),
   );
   app.post(
     '/api/v1/rectifications/:id/close',
     { schema: { tags, params: IdParams, response: { 200: Rectification } } },
-    (request) => closeRectification(db, actorOf(request), request.params.id),
+    (request) => closeRectification(db, actorOf(request), request.params.id, clock.now()),
   );
   app.get(
     '/api/v1/activities/:id/spot-check',

@@ -18,11 +18,7 @@ import { loadOrg } from '../orgs/orgs.service';
 
 type RectificationRow = typeof rectifications.$inferSelect;
 
-export function presentRectification(
-  r: RectificationRow,
-  orgName: string,
-  today = todayInChina(),
-): Rectification {
+export function presentRectification(r: RectificationRow, orgName: string, today: string): Rectification {
   return {
     id: r.id,
     inspectionId: r.inspectionId,
@@ -40,7 +36,7 @@ export function presentRectification(
 }
 
 /** Inspections with their org, activity, inspector and items, in the order given. */
-async function present(tx: DbOrTx, ids: number[]): Promise<Inspection[]> {
+async function present(tx: DbOrTx, ids: number[], now: Date): Promise<Inspection[]> {
   if (!ids.length) return [];
   const rows = await tx
     .select({
@@ -59,7 +55,7 @@ async function present(tx: DbOrTx, ids: number[]): Promise<Inspection[]> {
     .from(rectifications)
     .where(inArray(rectifications.inspectionId, ids))
     .orderBy(asc(rectifications.id));
-  const today = todayInChina();
+  const today = todayInChina(now);
   const byId = new Map(
     rows.map(({ i, orgName, activityTitle, inspectorName }) => [
       i.id,
@@ -89,7 +85,12 @@ async function present(tx: DbOrTx, ids: number[]): Promise<Inspection[]> {
  * A supervisor records an inspection of a branch (or of one of its activities) and what must be
  * put right, by whom and by when — all in one transaction.
  */
-export async function createInspection(db: Db, actor: Actor, input: InspectionInput): Promise<Inspection> {
+export async function createInspection(
+  db: Db,
+  actor: Actor,
+  input: InspectionInput,
+  now: Date,
+): Promise<Inspection> {
   return db.transaction(async (tx) => {
     const [org] = await tx.select().from(orgs).where(eq(orgs.id, input.orgId));
     // Outside one's subtree the org does not exist for the inspector, and the message says which field.
@@ -132,11 +133,11 @@ export async function createInspection(db: Db, actor: Actor, input: InspectionIn
         })),
       );
     }
-    return (await present(tx, [created!.id]))[0]!;
+    return (await present(tx, [created!.id], now))[0]!;
   });
 }
 
-export async function getInspection(db: Db, actor: Actor, id: number): Promise<Inspection> {
+export async function getInspection(db: Db, actor: Actor, id: number, now: Date): Promise<Inspection> {
   const [row] = await db
     .select({ path: orgs.path })
     .from(inspections)
@@ -144,7 +145,7 @@ export async function getInspection(db: Db, actor: Actor, id: number): Promise<I
     .where(eq(inspections.id, id));
   if (!row) throw notFound();
   authorize(actor, 'stats.read', row.path);
-  return (await present(db, [id]))[0]!;
+  return (await present(db, [id], now))[0]!;
 }
 
 export async function listInspections(
@@ -152,6 +153,7 @@ export async function listInspections(
   actor: Actor,
   orgId: number,
   period: { from?: string; to?: string },
+  now: Date,
 ): Promise<Inspection[]> {
   const org = await loadOrg(db, actor, orgId);
   authorize(actor, 'stats.read', org.path);
@@ -171,6 +173,7 @@ export async function listInspections(
   return present(
     db,
     rows.map((r) => r.id),
+    now,
   );
 }
 
@@ -179,10 +182,11 @@ export async function listRectifications(
   actor: Actor,
   orgId: number,
   status: 'open' | 'overdue' | 'answered' | 'closed' | 'all',
+  now: Date,
 ): Promise<Rectification[]> {
   const org = await loadOrg(db, actor, orgId);
   authorize(actor, 'stats.read', org.path);
-  const today = todayInChina();
+  const today = todayInChina(now);
   const rows = await db
     .select({ r: rectifications, orgName: orgs.name })
     .from(rectifications)
@@ -224,30 +228,36 @@ export async function answerRectification(
   actor: Actor,
   id: number,
   answer: string,
+  now: Date,
 ): Promise<Rectification> {
   return db.transaction(async (tx) => {
     const { org } = await loadRectification(tx, actor, id, 'rectification.answer');
     const [r] = await tx
       .update(rectifications)
-      .set({ status: 'answered', answer, answeredBy: actor.userId, answeredAt: new Date() })
+      .set({ status: 'answered', answer, answeredBy: actor.userId, answeredAt: now })
       .where(eq(rectifications.id, id))
       .returning();
-    return presentRectification(r!, org.name);
+    return presentRectification(r!, org.name, todayInChina(now));
   });
 }
 
 /** The supervisor closes (销号) an item once the branch has answered it. */
-export async function closeRectification(db: Db, actor: Actor, id: number): Promise<Rectification> {
+export async function closeRectification(
+  db: Db,
+  actor: Actor,
+  id: number,
+  now: Date,
+): Promise<Rectification> {
   return db.transaction(async (tx) => {
     const { r: current, org } = await loadRectification(tx, actor, id, 'inspection.manage');
     if (current.status !== 'answered')
       throw ruleBroken('rectification_unanswered', 'errors.inspection.notAnswered');
     const [r] = await tx
       .update(rectifications)
-      .set({ status: 'closed', closedBy: actor.userId, closedAt: new Date() })
+      .set({ status: 'closed', closedBy: actor.userId, closedAt: now })
       .where(eq(rectifications.id, id))
       .returning();
-    return presentRectification(r!, org.name);
+    return presentRectification(r!, org.name, todayInChina(now));
   });
 }
 

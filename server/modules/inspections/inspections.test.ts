@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { OrgStats } from '../../../common/schemas/stats';
 import { tinyCounty } from '../../test/fixtures';
 import { testApp } from '../../test/harness';
+import { daysFromToday } from '../../test/test-clock';
 
-const { as, db } = await testApp();
+const { as, db, clock } = await testApp();
 const fx = await tinyCounty(db);
 const county = await as('county');
 const township = await as('township1');
@@ -17,16 +18,19 @@ const count = async (table: string) =>
     }
   ).n;
 
+const day = (n: number) => daysFromToday(clock, n);
+const thisYear = `from=${day(0).slice(0, 4)}-01-01&to=${day(0).slice(0, 4)}-12-31`;
+
 const inspection = (extra: Record<string, unknown> = {}) => ({
   orgId: fx.b1.id,
   method: 'records_review',
-  date: '2026-10-20',
+  date: day(-40),
   contacted: '支部书记',
   findings: '九月会议记录缺少签到表',
   score: 85,
   rectifications: [
-    { item: '补齐九月签到表', responsible: '支部书记', dueDate: '2026-11-30' },
-    { item: '完善照片存档', responsible: '组织委员', dueDate: '2026-10-31' },
+    { item: '补齐九月签到表', responsible: '支部书记', dueDate: day(30) },
+    { item: '完善照片存档', responsible: '组织委员', dueDate: day(-10) },
   ],
   ...extra,
 });
@@ -34,9 +38,7 @@ const inspection = (extra: Record<string, unknown> = {}) => ({
 describe('inspections and rectifications', () => {
   it('records an inspection with items; the branch answers, the supervisor closes', async () => {
     const openBefore = (await secretary.get(`/api/v1/orgs/${fx.b1.id}/rectifications`)).json();
-    const before = (
-      await county.get(`/api/v1/orgs/${fx.b1.id}/stats?from=2026-01-01&to=2026-12-31`)
-    ).json<OrgStats>();
+    const before = (await county.get(`/api/v1/orgs/${fx.b1.id}/stats?${thisYear}`)).json<OrgStats>();
     const res = await township.post('/api/v1/inspections', inspection());
     expect(res.statusCode, res.body).toBe(201);
     const created = res.json();
@@ -47,15 +49,13 @@ describe('inspections and rectifications', () => {
       inspectorName: expect.any(String),
     });
     const [late, early] = [created.rectifications[0], created.rectifications[1]];
-    // The item due on 31 October is past due today and not closed.
+    // The item due ten days ago is past due today and not closed; the other is due in a month.
     expect(early).toMatchObject({ status: 'open', overdue: true });
     expect(late).toMatchObject({ status: 'open', overdue: false });
 
     const overdue = (await county.get(`/api/v1/orgs/${fx.county.id}/rectifications?status=overdue`)).json();
     expect(overdue.map((r: { id: number }) => r.id)).toContain(early.id);
-    const stats = (
-      await county.get(`/api/v1/orgs/${fx.b1.id}/stats?from=2026-01-01&to=2026-12-31`)
-    ).json<OrgStats>();
+    const stats = (await county.get(`/api/v1/orgs/${fx.b1.id}/stats?${thisYear}`)).json<OrgStats>();
     expect(stats.figures.openRectifications).toBe(before.figures.openRectifications + 2);
     expect(stats.figures.overdueRectifications).toBe(before.figures.overdueRectifications + 1);
 
@@ -92,7 +92,7 @@ describe('inspections and rectifications', () => {
     expect(score.json().error).toMatchObject({ field: 'score', message: '评分须在 0 到 100 之间' });
     const due = await county.post(
       '/api/v1/inspections',
-      inspection({ rectifications: [{ item: '整改', responsible: '书记', dueDate: '2026-10-01' }] }),
+      inspection({ rectifications: [{ item: '整改', responsible: '书记', dueDate: day(-60) }] }),
     );
     expect(due.statusCode).toBe(400);
     expect(due.json().error.field).toBe('rectifications.0.dueDate');

@@ -53,7 +53,7 @@ export function entryHash(
  * Appends a fact to the branch's chain inside the caller's transaction. Appends of one branch
  * wait for each other on an advisory lock, so sequence numbers and links never fork.
  */
-export async function appendLedger(tx: DbOrTx, fact: LedgerFact): Promise<void> {
+export async function appendLedger(tx: DbOrTx, fact: LedgerFact, now: Date): Promise<void> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${LEDGER_LOCK}, ${fact.orgId})`);
   const [last] = await tx
     .select({ seq: ledgerEntries.seq, hash: ledgerEntries.hash })
@@ -64,7 +64,7 @@ export async function appendLedger(tx: DbOrTx, fact: LedgerFact): Promise<void> 
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS;
   // Millisecond precision: what PostgreSQL stores and gives back is what was hashed.
-  const at = new Date(Math.floor(Date.now()));
+  const at = new Date(Math.floor(now.getTime()));
   const hash = entryHash(prevHash, { ...fact, seq, at });
   await tx.insert(ledgerEntries).values({ ...fact, seq, at, prevHash, hash });
 }

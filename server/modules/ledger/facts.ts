@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Actor } from '../../access/actor';
 import type { DbOrTx } from '../../db/open';
 import {
@@ -59,7 +59,7 @@ export async function isSealed(tx: DbOrTx, activityId: number): Promise<boolean>
 }
 
 /** Seals the attendance of every activity of the org that has ended and is not sealed yet. */
-export async function sealEnded(tx: DbOrTx, orgId: number): Promise<void> {
+export async function sealEnded(tx: DbOrTx, orgId: number, now: Date): Promise<void> {
   const ended = await tx
     .select()
     .from(activities)
@@ -67,19 +67,23 @@ export async function sealEnded(tx: DbOrTx, orgId: number): Promise<void> {
       and(
         eq(activities.orgId, orgId),
         eq(activities.status, 'scheduled'),
-        sql`${activities.endsAt} < now()`,
+        lt(activities.endsAt, now),
         sql`NOT EXISTS (SELECT 1 FROM ledger_entries l WHERE l.activity_id = ${activities.id} AND l.kind = 'attendance_sealed')`,
       ),
     )
     .orderBy(asc(activities.endsAt));
   for (const a of ended) {
-    await appendLedger(tx, {
-      orgId,
-      activityId: a.id,
-      kind: 'attendance_sealed',
-      payload: { digest: await attendanceDigest(tx, a.id) },
-      byUserId: null,
-    });
+    await appendLedger(
+      tx,
+      {
+        orgId,
+        activityId: a.id,
+        kind: 'attendance_sealed',
+        payload: { digest: await attendanceDigest(tx, a.id) },
+        byUserId: null,
+      },
+      now,
+    );
   }
 }
 
@@ -90,15 +94,20 @@ export async function recordAttendanceChange(
   activity: ActivityRow,
   orgId: number,
   change: Record<string, unknown>,
+  now: Date,
 ) {
   if (!(await isSealed(tx, activity.id))) return;
-  await appendLedger(tx, {
-    orgId,
-    activityId: activity.id,
-    kind: 'attendance_edit',
-    payload: { ...change, digest: await attendanceDigest(tx, activity.id) },
-    byUserId: actor.userId,
-  });
+  await appendLedger(
+    tx,
+    {
+      orgId,
+      activityId: activity.id,
+      kind: 'attendance_edit',
+      payload: { ...change, digest: await attendanceDigest(tx, activity.id) },
+      byUserId: actor.userId,
+    },
+    now,
+  );
 }
 
 export async function liveFiles(tx: DbOrTx, activityId: number) {

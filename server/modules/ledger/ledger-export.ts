@@ -31,8 +31,15 @@ const plain = (html: string | null) =>
     .trim();
 
 /** The branch's year as a workbook: one row per activity, and a sheet of who attended each. */
-export async function ledgerWorkbook(db: Db, actor: Actor, orgId: number, year: number, locale: Locale) {
-  const ledger = await getLedger(db, actor, orgId, year);
+export async function ledgerWorkbook(
+  db: Db,
+  actor: Actor,
+  orgId: number,
+  year: number,
+  locale: Locale,
+  now: Date,
+) {
+  const ledger = await getLedger(db, actor, orgId, year, now);
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet(t(locale, 'sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
   const cols = [
@@ -114,10 +121,11 @@ export async function ledgerPdf(
   orgId: number,
   year: number,
   locale: Locale,
+  now: Date,
 ) {
-  const ledger = await getLedger(db, actor, orgId, year);
-  const verification: LedgerVerification = await verifyLedger(db, actor, orgId);
-  const rows = await ledgerRows(db, orgId, year);
+  const ledger = await getLedger(db, actor, orgId, year, now);
+  const verification: LedgerVerification = await verifyLedger(db, actor, orgId, now);
+  const rows = await ledgerRows(db, orgId, year, now);
   const doc = new PDFDocument({
     size: 'A4',
     margin: 50,
@@ -141,7 +149,7 @@ export async function ledgerPdf(
     .font('body')
     .fontSize(9)
     .fillColor('#555')
-    .text(t(locale, 'generated', { time: chinaDateTime(new Date()), chain }), { align: 'center' });
+    .text(t(locale, 'generated', { time: chinaDateTime(now), chain }), { align: 'center' });
   doc.fillColor('black').moveDown();
 
   for (const r of rows) {

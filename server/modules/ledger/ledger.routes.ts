@@ -7,18 +7,18 @@ import { localStorage } from '../../storage/local';
 import { getLedger, verifyLedger } from './ledger.service';
 import { ledgerPdf, ledgerWorkbook } from './ledger-export';
 
-export function ledgerRoutes(app: App, { database: { db }, config }: Deps) {
+export function ledgerRoutes(app: App, { database: { db }, config, clock }: Deps) {
   const tags = ['ledger'];
   const storage = localStorage(config.filesDir);
   app.get(
     '/api/v1/orgs/:id/ledger',
     { schema: { tags, params: IdParams, querystring: LedgerQuery, response: { 200: Ledger } } },
-    (request) => getLedger(db, actorOf(request), request.params.id, request.query.year),
+    (request) => getLedger(db, actorOf(request), request.params.id, request.query.year, clock.now()),
   );
   app.get(
     '/api/v1/orgs/:id/ledger/verify',
     { schema: { tags, params: IdParams, response: { 200: LedgerVerification } } },
-    (request) => verifyLedger(db, actorOf(request), request.params.id),
+    (request) => verifyLedger(db, actorOf(request), request.params.id, clock.now()),
   );
   app.get(
     '/api/v1/orgs/:id/ledger.xlsx',
@@ -30,6 +30,7 @@ export function ledgerRoutes(app: App, { database: { db }, config }: Deps) {
         request.params.id,
         request.query.year,
         requestLocale(request),
+        clock.now(),
       );
       reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment(name));
       return file;
@@ -46,6 +47,7 @@ export function ledgerRoutes(app: App, { database: { db }, config }: Deps) {
         request.params.id,
         request.query.year,
         requestLocale(request),
+        clock.now(),
       );
       reply.header('content-type', 'application/pdf').header('content-disposition', attachment(name));
       return file;

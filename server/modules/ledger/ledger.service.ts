@@ -10,10 +10,16 @@ import { type ChainBreak, verifyChain } from './chain';
 import { attendanceDigest, liveFiles, minutesDigest, sealEnded } from './facts';
 
 /** The activities of a branch that have begun in the year, as the ledger shows them, with their completeness. */
-export async function getLedger(db: Db, actor: Actor, orgId: number, year: number): Promise<Ledger> {
+export async function getLedger(
+  db: Db,
+  actor: Actor,
+  orgId: number,
+  year: number,
+  now: Date,
+): Promise<Ledger> {
   const org = await loadFixedDayOrg(db, actor, orgId, 'activity.read');
-  await db.transaction((tx) => sealEnded(tx, orgId));
-  const rows = await ledgerRows(db, orgId, year);
+  await db.transaction((tx) => sealEnded(tx, orgId, now));
+  const rows = await ledgerRows(db, orgId, year, now);
   const months = Array.from({ length: 12 }, (_, i) => {
     const inMonth = rows.filter((r) => Number(r.date.slice(5, 7)) === i + 1);
     return { month: i + 1, activities: inMonth.length, complete: inMonth.filter((r) => r.complete).length };
@@ -32,6 +38,7 @@ export async function ledgerRows(
   db: DbOrTx,
   orgId: number,
   year: number,
+  now: Date,
 ): Promise<
   (LedgerRow & { minutesHtml: string | null; decisions: string | null; startsAt: Date; endsAt: Date })[]
 > {
@@ -50,7 +57,7 @@ export async function ledgerRows(
         gte(activities.startsAt, monthRange(year, 1).from),
         lt(activities.startsAt, monthRange(year, 12).to),
         // A record of what was held: activities still to come are in the calendar, not the ledger.
-        lte(activities.startsAt, new Date()),
+        lte(activities.startsAt, now),
       ),
     )
     .orderBy(asc(activities.startsAt));
@@ -88,9 +95,14 @@ const breakOf = (e: Entry): ChainBreak => ({ seq: e.seq, activityId: e.activityI
  * what the tables hold now must be what the chain last recorded — the activity's time and place,
  * its minutes, its photos and files, and (once sealed) its attendance.
  */
-export async function verifyLedger(db: Db, actor: Actor, orgId: number): Promise<LedgerVerification> {
+export async function verifyLedger(
+  db: Db,
+  actor: Actor,
+  orgId: number,
+  now: Date,
+): Promise<LedgerVerification> {
   await loadFixedDayOrg(db, actor, orgId, 'activity.read');
-  await db.transaction((tx) => sealEnded(tx, orgId));
+  await db.transaction((tx) => sealEnded(tx, orgId, now));
   const chain = await verifyChain(db, orgId);
   const present = (b: ChainBreak | null): LedgerVerification => ({
     intact: b === null,

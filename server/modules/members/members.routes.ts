@@ -18,7 +18,7 @@ import {
   updateMember,
 } from './members.service';
 
-export function membersRoutes(app: App, { database: { db } }: Deps) {
+export function membersRoutes(app: App, { database: { db }, clock }: Deps) {
   const tags = ['members'];
   app.get(
     '/api/v1/members',
@@ -33,7 +33,8 @@ export function membersRoutes(app: App, { database: { db } }: Deps) {
   app.post(
     '/api/v1/members',
     { schema: { tags, body: MemberCreate, response: { 201: MemberDetail } } },
-    async (request, reply) => reply.status(201).send(await createMember(db, actorOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createMember(db, actorOf(request), request.body, clock.now())),
   );
   app.patch(
     '/api/v1/members/:id',

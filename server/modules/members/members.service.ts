@@ -167,7 +167,12 @@ function rethrowDuplicateId(e: unknown, idNumber: string | null | undefined): ne
   throw e;
 }
 
-export async function createMember(db: Db, actor: Actor, input: MemberCreate): Promise<MemberDetail> {
+export async function createMember(
+  db: Db,
+  actor: Actor,
+  input: MemberCreate,
+  now: Date,
+): Promise<MemberDetail> {
   try {
     return await db.transaction(async (tx) => {
       await targetBranch(tx, actor, input.orgId);
@@ -176,7 +181,7 @@ export async function createMember(db: Db, actor: Actor, input: MemberCreate): P
       await tx.insert(memberStatusHistory).values({
         memberId: created!.id,
         status: input.status,
-        date: statusDate ?? todayInChina(),
+        date: statusDate ?? todayInChina(now),
         recordedBy: actor.userId,
       });
       return getMember(tx, actor, created!.id);

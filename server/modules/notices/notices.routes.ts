@@ -5,7 +5,7 @@ import { type App, actorOf, type Deps } from '../../http/types';
 import { inbox, markRead } from './notices.service';
 import { getWebhook, saveWebhook } from './webhook';
 
-export function noticesRoutes(app: App, { database: { db } }: Deps) {
+export function noticesRoutes(app: App, { database: { db }, clock }: Deps) {
   const tags = ['notices'];
   app.get('/api/v1/me/inbox', { schema: { tags, response: { 200: Inbox } } }, (request) =>
     inbox(db, actorOf(request)),
@@ -14,12 +14,12 @@ export function noticesRoutes(app: App, { database: { db } }: Deps) {
     '/api/v1/me/inbox/:id/read',
     { schema: { tags, params: IdParams, response: { 200: Ok } } },
     async (request) => {
-      await markRead(db, actorOf(request), request.params.id);
+      await markRead(db, actorOf(request), request.params.id, clock.now());
       return { ok: true as const };
     },
   );
   app.post('/api/v1/me/inbox/read-all', { schema: { tags, response: { 200: Ok } } }, async (request) => {
-    await markRead(db, actorOf(request), 'all');
+    await markRead(db, actorOf(request), 'all', clock.now());
     return { ok: true as const };
   });
   app.get(

@@ -77,12 +77,12 @@ export async function inbox(db: Db, actor: Actor): Promise<Inbox> {
   };
 }
 
-export async function markRead(db: Db, actor: Actor, noticeId: number | 'all'): Promise<void> {
+export async function markRead(db: Db, actor: Actor, noticeId: number | 'all', now: Date): Promise<void> {
   if (actor.memberId === null) throw notFound();
   const mine = eq(noticeReceipts.memberId, actor.memberId);
   const updated = await db
     .update(noticeReceipts)
-    .set({ readAt: new Date() })
+    .set({ readAt: now })
     .where(
       noticeId === 'all'
         ? and(mine, isNull(noticeReceipts.readAt))

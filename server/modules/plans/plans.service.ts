@@ -55,20 +55,21 @@ export async function savePlan(
   year: number,
   month: number,
   input: PlanEntryInput,
+  now: Date,
   recommendationId: number | null = null,
 ): Promise<PlanEntry> {
   return db.transaction(async (tx) => {
     const org = await loadFixedDayOrg(tx, actor, orgId, 'activity.manage');
     await usableVenue(tx, org.path, input.venueId);
     const fixedDate = fixedDaysOfYear(org.fixedDay, year)[month - 1]!.fixedDate;
-    const late = chinaDate(new Date()) > addDays(fixedDate, -PLAN_LEAD_DAYS);
+    const late = chinaDate(now) > addDays(fixedDate, -PLAN_LEAD_DAYS);
     const values = {
       theme: input.theme,
       title: input.title,
       kinds: input.kinds,
       venueId: input.venueId ?? null,
       recommendationId,
-      updatedAt: new Date(),
+      updatedAt: now,
     };
     const [row] = await tx
       .insert(planEntries)
@@ -185,6 +186,7 @@ export async function adoptRecommendation(
   year: number,
   month: number,
   recommendationId: number,
+  now: Date,
 ) {
   const available = await listRecommendations(db, actor, orgId, year);
   const rec = available.find((r) => r.id === recommendationId);
@@ -196,6 +198,7 @@ export async function adoptRecommendation(
     year,
     month,
     { theme: rec.theme, title: rec.title, kinds: rec.kinds, venueId: null },
+    now,
     rec.id,
   );
 }

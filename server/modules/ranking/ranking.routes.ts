@@ -15,7 +15,7 @@ import { getPublished, getRanking, listPublished, publishRanking } from './ranki
 import { rankingWorkbook } from './ranking-export';
 import { getScheme, saveScheme } from './scheme';
 
-export function rankingRoutes(app: App, { database: { db }, config }: Deps) {
+export function rankingRoutes(app: App, { database: { db }, config, clock }: Deps) {
   const tags = ['ranking'];
   app.get(
     '/api/v1/orgs/:id/scoring-scheme/:year',
@@ -26,18 +26,32 @@ export function rankingRoutes(app: App, { database: { db }, config }: Deps) {
     '/api/v1/orgs/:id/scoring-scheme/:year',
     { schema: { tags, params: OrgYearParams, body: ScoringSchemeInput, response: { 200: ScoringScheme } } },
     (request) =>
-      saveScheme(db, actorOf(request), request.params.id, request.params.year, request.body.weights),
+      saveScheme(
+        db,
+        actorOf(request),
+        request.params.id,
+        request.params.year,
+        request.body.weights,
+        clock.now(),
+      ),
   );
   app.get(
     '/api/v1/orgs/:id/ranking',
     { schema: { tags, params: IdParams, querystring: RankingQuery, response: { 200: Ranking } } },
-    (request) => getRanking(db, config, actorOf(request), request.params.id, request.query),
+    (request) => getRanking(db, config, actorOf(request), request.params.id, request.query, clock.now()),
   );
   app.get(
     '/api/v1/orgs/:id/ranking.xlsx',
     { schema: { tags, params: IdParams, querystring: RankingQuery } },
     async (request, reply) => {
-      const ranking = await getRanking(db, config, actorOf(request), request.params.id, request.query);
+      const ranking = await getRanking(
+        db,
+        config,
+        actorOf(request),
+        request.params.id,
+        request.query,
+        clock.now(),
+      );
       const { name, file } = await rankingWorkbook(ranking, requestLocale(request));
       reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment(name));
       return file;
@@ -49,7 +63,9 @@ export function rankingRoutes(app: App, { database: { db }, config }: Deps) {
     async (request, reply) =>
       reply
         .status(201)
-        .send(await publishRanking(db, config, actorOf(request), request.params.id, request.body)),
+        .send(
+          await publishRanking(db, config, actorOf(request), request.params.id, request.body, clock.now()),
+        ),
   );
   app.get(
     '/api/v1/orgs/:id/rankings',

@@ -23,11 +23,12 @@ export async function computeRanking(
   config: Pick<Config, 'minActivityHours'>,
   org: { id: number; name: string; path: string },
   q: RankingQuery,
+  now: Date,
 ): Promise<Ranking> {
   const index = q.period === 'year' ? 1 : q.index;
   const { from, to } = periodDays(q.period, q.year, index);
   const { weights } = await schemeFor(tx, org.path, q.year);
-  const branches = await branchValues(tx, org.path, { from, to }, config.minActivityHours);
+  const branches = await branchValues(tx, org.path, { from, to }, config.minActivityHours, now);
   const rows = rank(
     branches.map(({ branch, parentName, values }) => ({
       orgId: branch.id,
@@ -40,10 +41,17 @@ export async function computeRanking(
   return { orgId: org.id, orgName: org.name, period: q.period, year: q.year, index, from, to, weights, rows };
 }
 
-export async function getRanking(db: Db, config: Config, actor: Actor, orgId: number, q: RankingQuery) {
+export async function getRanking(
+  db: Db,
+  config: Config,
+  actor: Actor,
+  orgId: number,
+  q: RankingQuery,
+  now: Date,
+) {
   const org = await loadOrg(db, actor, orgId);
   authorize(actor, 'assessment.manage', org.path);
-  return computeRanking(db, config, org, q);
+  return computeRanking(db, config, org, q, now);
 }
 
 /** Published rankings are kept as they were shown: later records never rewrite them. */
@@ -53,11 +61,12 @@ export async function publishRanking(
   actor: Actor,
   orgId: number,
   q: RankingQuery,
+  now: Date,
 ): Promise<PublishedRanking> {
   return db.transaction(async (tx) => {
     const org = await loadOrg(tx, actor, orgId);
     authorize(actor, 'assessment.manage', org.path);
-    const ranking = await computeRanking(tx, config, org, q);
+    const ranking = await computeRanking(tx, config, org, q, now);
     const [row] = await tx
       .insert(publishedRankings)
       .values({

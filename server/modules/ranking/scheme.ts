@@ -44,6 +44,7 @@ export async function saveScheme(
   orgId: number,
   year: number,
   weights: Weights,
+  now: Date,
 ): Promise<ScoringScheme> {
   return db.transaction(async (tx) => {
     const org = await loadOrg(tx, actor, orgId);
@@ -53,7 +54,7 @@ export async function saveScheme(
       .values({ orgId, year, weights: complete(weights), updatedBy: actor.userId })
       .onConflictDoUpdate({
         target: [scoringSchemes.orgId, scoringSchemes.year],
-        set: { weights: complete(weights), updatedBy: actor.userId, updatedAt: new Date() },
+        set: { weights: complete(weights), updatedBy: actor.userId, updatedAt: now },
       });
     return { orgId, orgName: org.name, year, weights: complete(weights), inherited: false };
   });

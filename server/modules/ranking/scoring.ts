@@ -30,11 +30,11 @@ export async function branchValues(
   path: string,
   period: Period,
   minActivityHours: number,
-  now = new Date(),
+  now: Date,
 ): Promise<{ branch: SubtreeOrg; parentName: string | null; values: ItemValues }[]> {
   const today = todayInChina(now);
   const orgs = await subtreeOrgs(tx, path);
-  const acts = await heldActivities(tx, path, period);
+  const acts = await heldActivities(tx, path, period, now);
   const plans = await plannedMonths(tx, path, period);
   const { rows: inspected } = await tx.execute<{ org_id: number; avg: number }>(sql`
     SELECT i.org_id, avg(i.score)::float8 AS avg FROM inspections i JOIN orgs o ON o.id = i.org_id

@@ -9,7 +9,7 @@ import { addFiles, fileContent, getRecords, removeFile, saveMinutes, type Upload
 
 const ReasonQuery = z.object({ reason: z.string().trim().max(500).optional() });
 
-export async function recordsRoutes(app: App, { database: { db }, config }: Deps) {
+export async function recordsRoutes(app: App, { database: { db }, config, clock }: Deps) {
   const tags = ['records'];
   const storage = localStorage(config.filesDir);
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 20 } });
@@ -22,7 +22,7 @@ export async function recordsRoutes(app: App, { database: { db }, config }: Deps
   app.put(
     '/api/v1/activities/:id/minutes',
     { schema: { tags, params: IdParams, body: MinutesInput, response: { 200: ActivityRecords } } },
-    (request) => saveMinutes(db, config, actorOf(request), request.params.id, request.body),
+    (request) => saveMinutes(db, config, actorOf(request), request.params.id, request.body, clock.now()),
   );
   app.post(
     '/api/v1/activities/:id/files',
@@ -47,13 +47,23 @@ export async function recordsRoutes(app: App, { database: { db }, config }: Deps
           throw e;
         }
       }
-      return addFiles(db, config, storage, actor, request.params.id, uploads, request.query.reason);
+      return addFiles(
+        db,
+        config,
+        storage,
+        actor,
+        request.params.id,
+        uploads,
+        request.query.reason,
+        clock.now(),
+      );
     },
   );
   app.delete(
     '/api/v1/files/:id',
     { schema: { tags, params: IdParams, querystring: ReasonQuery, response: { 200: ActivityRecords } } },
-    (request) => removeFile(db, config, actorOf(request), request.params.id, request.query.reason),
+    (request) =>
+      removeFile(db, config, actorOf(request), request.params.id, request.query.reason, clock.now()),
   );
   for (const thumb of [false, true]) {
     app.get(

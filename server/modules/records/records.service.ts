@@ -58,8 +58,9 @@ function lateReason(
   config: Config,
   activity: ActivityRow,
   reason: string | undefined,
+  now: Date,
 ): { late: boolean; reason: string | null } {
-  const late = Date.now() > activity.endsAt.getTime() + config.lateEditDays * 86_400_000;
+  const late = now.getTime() > activity.endsAt.getTime() + config.lateEditDays * 86_400_000;
   if (late && !reason?.trim())
     throw invalidField('reason', 'errors.records.lateReason', { days: config.lateEditDays });
   return { late, reason: reason?.trim() || null };
@@ -92,24 +93,29 @@ export async function saveMinutes(
   actor: Actor,
   activityId: number,
   input: MinutesInput,
+  now: Date,
 ): Promise<ActivityRecords> {
   await db.transaction(async (tx) => {
     const { activity, org } = await loadActivity(tx, actor, activityId, 'activity.manage', true);
-    const { late, reason } = lateReason(config, activity, input.reason);
+    const { late, reason } = lateReason(config, activity, input.reason, now);
     const minutesHtml = sanitizeHtml(input.minutesHtml, ALLOWED_HTML);
     const decisions = input.decisions ?? null;
     await tx
       .update(activities)
-      .set({ minutesHtml, decisions, recordsUpdatedAt: new Date() })
+      .set({ minutesHtml, decisions, recordsUpdatedAt: now })
       .where(eq(activities.id, activityId));
-    await sealEnded(tx, org.id);
-    await appendLedger(tx, {
-      orgId: org.id,
-      activityId,
-      kind: 'minutes',
-      payload: { digest: minutesDigest({ minutesHtml, decisions }), late, reason },
-      byUserId: actor.userId,
-    });
+    await sealEnded(tx, org.id, now);
+    await appendLedger(
+      tx,
+      {
+        orgId: org.id,
+        activityId,
+        kind: 'minutes',
+        payload: { digest: minutesDigest({ minutesHtml, decisions }), late, reason },
+        byUserId: actor.userId,
+      },
+      now,
+    );
     if (late)
       await tx
         .insert(activityChanges)
@@ -128,11 +134,12 @@ export async function addFiles(
   actor: Actor,
   activityId: number,
   uploads: Upload[],
-  reasonText?: string,
+  reasonText: string | undefined,
+  now: Date,
 ) {
   const { activity } = await loadActivity(db, actor, activityId, 'activity.manage');
   if (!uploads.length) throw invalidField('files', 'errors.records.noFiles');
-  const { late, reason } = lateReason(config, activity, reasonText);
+  const { late, reason } = lateReason(config, activity, reasonText, now);
   const typed = uploads.map((u) => {
     const type = detect(u.data, u.name);
     if (!type) throw new AppError(415, 'file_type', 'errors.records.fileType', { name: u.name }, 'files');
@@ -191,15 +198,19 @@ export async function addFiles(
             uploadedBy: actor.userId,
           })
           .returning();
-        await appendLedger(tx, {
-          orgId: org.id,
-          activityId,
-          kind: 'file_added',
-          payload: { fileId: row!.id, sha256: p.sha256, name: row!.name, kind: p.type.kind, late, reason },
-          byUserId: actor.userId,
-        });
+        await appendLedger(
+          tx,
+          {
+            orgId: org.id,
+            activityId,
+            kind: 'file_added',
+            payload: { fileId: row!.id, sha256: p.sha256, name: row!.name, kind: p.type.kind, late, reason },
+            byUserId: actor.userId,
+          },
+          now,
+        );
       }
-      await tx.update(activities).set({ recordsUpdatedAt: new Date() }).where(eq(activities.id, activityId));
+      await tx.update(activities).set({ recordsUpdatedAt: now }).where(eq(activities.id, activityId));
       if (late)
         await tx
           .insert(activityChanges)
@@ -218,7 +229,8 @@ export async function removeFile(
   config: Config,
   actor: Actor,
   fileId: number,
-  reasonText?: string,
+  reasonText: string | undefined,
+  now: Date,
 ): Promise<ActivityRecords> {
   const [file] = await db
     .select()
@@ -227,16 +239,20 @@ export async function removeFile(
   if (!file) throw notFound();
   await db.transaction(async (tx) => {
     const { activity, org } = await loadActivity(tx, actor, file.activityId, 'activity.manage', true);
-    const { late, reason } = lateReason(config, activity, reasonText);
+    const { late, reason } = lateReason(config, activity, reasonText, now);
     // The file stays on disk and in the table: a removal is a fact of the record too.
-    await tx.update(activityFiles).set({ deletedAt: new Date() }).where(eq(activityFiles.id, fileId));
-    await appendLedger(tx, {
-      orgId: org.id,
-      activityId: activity.id,
-      kind: 'file_removed',
-      payload: { fileId, late, reason },
-      byUserId: actor.userId,
-    });
+    await tx.update(activityFiles).set({ deletedAt: now }).where(eq(activityFiles.id, fileId));
+    await appendLedger(
+      tx,
+      {
+        orgId: org.id,
+        activityId: activity.id,
+        kind: 'file_removed',
+        payload: { fileId, late, reason },
+        byUserId: actor.userId,
+      },
+      now,
+    );
     if (late)
       await tx
         .insert(activityChanges)

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { todayInChina } from '../../../common/dates';
 import { type Locale, REPORT_SECTIONS, type ReportSection, THEMES } from '../../../common/enums';
 import { translate } from '../../../common/i18n/translate';
 import type { Figures } from '../../../common/schemas/stats';
@@ -20,6 +21,7 @@ export async function draftSections(
   org: OrgRow,
   figures: Figures,
   year: number,
+  now: Date,
 ): Promise<Record<ReportSection, string>> {
   const t = (key: string, params: Record<string, string | number> = {}) =>
     translate(locale, `server.report.${key}`, { org: org.name, year, ...params });
@@ -30,7 +32,7 @@ export async function draftSections(
     WHERE org_id = ${org.id} AND date BETWEEN ${`${year}-01-01`}::date AND ${`${year}-12-31`}::date`);
   const { rows: rectified } = await tx.execute<{ n: number; closed: number; overdue: number }>(sql`
     SELECT count(*)::int AS n, count(*) FILTER (WHERE r.status = 'closed')::int AS closed,
-      count(*) FILTER (WHERE r.status <> 'closed' AND r.due_date < current_date)::int AS overdue
+      count(*) FILTER (WHERE r.status <> 'closed' AND r.due_date < ${todayInChina(now)}::date)::int AS overdue
     FROM rectifications r JOIN inspections i ON i.id = r.inspection_id
     WHERE r.org_id = ${org.id} AND i.date BETWEEN ${`${year}-01-01`}::date AND ${`${year}-12-31`}::date`);
 
@@ -61,7 +63,7 @@ export async function draftSections(
         sql`SELECT id, name, path FROM orgs WHERE id = ${org.parentId}`,
       )
     ).rows;
-    const ranked = await computeRanking(tx, config, parent!, { period: 'year', year, index: 1 });
+    const ranked = await computeRanking(tx, config, parent!, { period: 'year', year, index: 1 }, now);
     const mine = ranked.rows.find((r) => r.orgId === org.id);
     if (mine)
       ranking = t('ranking', {

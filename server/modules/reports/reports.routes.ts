@@ -9,34 +9,50 @@ import { getReport, listReports, redraftReport, saveReport, submitReport } from 
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-export function reportsRoutes(app: App, { database: { db }, config }: Deps) {
+export function reportsRoutes(app: App, { database: { db }, config, clock }: Deps) {
   const tags = ['reports'];
   app.get(
     '/api/v1/orgs/:id/reports/:year',
     { schema: { tags, params: ReportParams, response: { 200: AnnualReport } } },
-    (request) => getReport(db, config, actorOf(request), request.params.id, request.params.year),
+    (request) => getReport(db, config, actorOf(request), request.params.id, request.params.year, clock.now()),
   );
   app.put(
     '/api/v1/orgs/:id/reports/:year',
     { schema: { tags, params: ReportParams, body: ReportInput, response: { 200: AnnualReport } } },
     (request) =>
-      saveReport(db, actorOf(request), request.params.id, request.params.year, request.body.sections),
+      saveReport(
+        db,
+        actorOf(request),
+        request.params.id,
+        request.params.year,
+        request.body.sections,
+        clock.now(),
+      ),
   );
   app.post(
     '/api/v1/orgs/:id/reports/:year/submit',
     { schema: { tags, params: ReportParams, response: { 200: AnnualReport } } },
-    (request) => submitReport(db, config, actorOf(request), request.params.id, request.params.year),
+    (request) =>
+      submitReport(db, config, actorOf(request), request.params.id, request.params.year, clock.now()),
   );
   app.post(
     '/api/v1/orgs/:id/reports/:year/redraft',
     { schema: { tags, params: ReportParams, response: { 200: AnnualReport } } },
-    (request) => redraftReport(db, config, actorOf(request), request.params.id, request.params.year),
+    (request) =>
+      redraftReport(db, config, actorOf(request), request.params.id, request.params.year, clock.now()),
   );
   app.get(
     '/api/v1/orgs/:id/reports/:year/report.pdf',
     { schema: { tags, params: ReportParams } },
     async (request, reply) => {
-      const report = await getReport(db, config, actorOf(request), request.params.id, request.params.year);
+      const report = await getReport(
+        db,
+        config,
+        actorOf(request),
+        request.params.id,
+        request.params.year,
+        clock.now(),
+      );
       const { name, file } = await reportPdf(report, requestLocale(request));
       reply.header('content-type', 'application/pdf').header('content-disposition', attachment(name));
       return file;
@@ -46,7 +62,14 @@ export function reportsRoutes(app: App, { database: { db }, config }: Deps) {
     '/api/v1/orgs/:id/reports/:year/report.docx',
     { schema: { tags, params: ReportParams } },
     async (request, reply) => {
-      const report = await getReport(db, config, actorOf(request), request.params.id, request.params.year);
+      const report = await getReport(
+        db,
+        config,
+        actorOf(request),
+        request.params.id,
+        request.params.year,
+        clock.now(),
+      );
       const { name, file } = await reportDocx(report, requestLocale(request));
       reply.header('content-type', DOCX).header('content-disposition', attachment(name));
       return file;

@@ -23,9 +23,9 @@ async function loadBranch(tx: DbOrTx, actor: Actor, orgId: number) {
   return org;
 }
 
-async function freshDraft(tx: DbOrTx, config: Config, actor: Actor, org: OrgRow, year: number) {
-  const stats = await getStats(tx, actor, org.id, { from: `${year}-01-01`, to: `${year}-12-31` });
-  return draftSections(tx, config, actor.locale, org, stats.figures, year);
+async function freshDraft(tx: DbOrTx, config: Config, actor: Actor, org: OrgRow, year: number, now: Date) {
+  const stats = await getStats(tx, actor, org.id, { from: `${year}-01-01`, to: `${year}-12-31` }, now);
+  return draftSections(tx, config, actor.locale, org, stats.figures, year, now);
 }
 
 async function stored(tx: DbOrTx, orgId: number, year: number) {
@@ -59,20 +59,40 @@ function present(
 }
 
 /** The saved report, or Vanguard's draft from the year's records when none is saved yet. */
-export async function getReport(db: Db, config: Config, actor: Actor, orgId: number, year: number) {
+export async function getReport(
+  db: Db,
+  config: Config,
+  actor: Actor,
+  orgId: number,
+  year: number,
+  now: Date,
+) {
   const org = await loadBranch(db, actor, orgId);
   const row = await stored(db, orgId, year);
-  return present(org, actor, year, row, row ? undefined : await freshDraft(db, config, actor, org, year));
+  return present(
+    org,
+    actor,
+    year,
+    row,
+    row ? undefined : await freshDraft(db, config, actor, org, year, now),
+  );
 }
 
 /** A new draft from the records, for the secretary to compare or start over; saved only by `saveReport`. */
-export async function redraftReport(db: Db, config: Config, actor: Actor, orgId: number, year: number) {
+export async function redraftReport(
+  db: Db,
+  config: Config,
+  actor: Actor,
+  orgId: number,
+  year: number,
+  now: Date,
+) {
   const org = await loadBranch(db, actor, orgId);
   const row = await stored(db, orgId, year);
   return {
     ...present(org, actor, year, row),
     fresh: true,
-    sections: await freshDraft(db, config, actor, org, year),
+    sections: await freshDraft(db, config, actor, org, year, now),
   };
 }
 
@@ -90,6 +110,7 @@ export async function saveReport(
   orgId: number,
   year: number,
   sections: Record<ReportSection, string>,
+  now: Date,
 ): Promise<AnnualReport> {
   return db.transaction(async (tx) => {
     const org = await editable(tx, actor, orgId, year);
@@ -99,7 +120,7 @@ export async function saveReport(
         string
       >,
       updatedBy: actor.userId,
-      updatedAt: new Date(),
+      updatedAt: now,
     };
     await tx
       .insert(annualReports)
@@ -110,11 +131,18 @@ export async function saveReport(
 }
 
 /** Submitted to the supervisor: from then on the report is read-only. */
-export async function submitReport(db: Db, config: Config, actor: Actor, orgId: number, year: number) {
+export async function submitReport(
+  db: Db,
+  config: Config,
+  actor: Actor,
+  orgId: number,
+  year: number,
+  now: Date,
+) {
   return db.transaction(async (tx) => {
     const org = await editable(tx, actor, orgId, year);
     const row = await stored(tx, orgId, year);
-    const sections = row?.r.sections ?? (await freshDraft(tx, config, actor, org, year));
+    const sections = row?.r.sections ?? (await freshDraft(tx, config, actor, org, year, now));
     await tx
       .insert(annualReports)
       .values({
@@ -122,12 +150,12 @@ export async function submitReport(db: Db, config: Config, actor: Actor, orgId: 
         year,
         sections,
         status: 'submitted',
-        submittedAt: new Date(),
+        submittedAt: now,
         updatedBy: actor.userId,
       })
       .onConflictDoUpdate({
         target: [annualReports.orgId, annualReports.year],
-        set: { status: 'submitted', submittedAt: new Date() },
+        set: { status: 'submitted', submittedAt: now },
       });
     return present(org, actor, year, await stored(tx, orgId, year));
   });

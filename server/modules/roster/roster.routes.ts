@@ -7,7 +7,7 @@ import { requestLocale } from '../../http/locale';
 import { type App, actorOf, type Deps } from '../../http/types';
 import { exportRoster, importRoster, MAX_ROSTER_MB, rosterTemplate } from './roster.service';
 
-export function rosterRoutes(app: App, { database: { db } }: Deps) {
+export function rosterRoutes(app: App, { database: { db }, clock }: Deps) {
   const tags = ['roster'];
   app.addContentTypeParser(
     XLSX_TYPE,
@@ -33,6 +33,7 @@ export function rosterRoutes(app: App, { database: { db } }: Deps) {
       actorOf(request),
       request.params.id,
       requestLocale(request),
+      clock.now(),
     );
     reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment(name));
     return file;
@@ -50,7 +51,14 @@ export function rosterRoutes(app: App, { database: { db } }: Deps) {
     async (request) => {
       if (!Buffer.isBuffer(request.body))
         throw new AppError(415, 'roster_bad_file', 'errors.roster.badFile', {}, 'file');
-      return importRoster(db, actorOf(request), request.params.id, request.body, requestLocale(request));
+      return importRoster(
+        db,
+        actorOf(request),
+        request.params.id,
+        request.body,
+        requestLocale(request),
+        clock.now(),
+      );
     },
   );
 }

@@ -75,6 +75,7 @@ export async function exportRoster(
   actor: Actor,
   orgId: number,
   locale: Locale,
+  now: Date,
 ): Promise<{ name: string; file: Buffer }> {
   const org = await loadOrg(db, actor, orgId);
   authorize(actor, 'member.read', org.path);
@@ -106,7 +107,10 @@ export async function exportRoster(
       group: groupName ?? '',
     });
   }
-  return { name: `${org.name}-${todayInChina()}.xlsx`, file: Buffer.from(await workbook.xlsx.writeBuffer()) };
+  return {
+    name: `${org.name}-${todayInChina(now)}.xlsx`,
+    file: Buffer.from(await workbook.xlsx.writeBuffer()),
+  };
 }
 
 /** A cell as the text a person typed, whatever type Excel stored it as. */
@@ -139,6 +143,7 @@ export async function importRoster(
   orgId: number,
   file: Buffer,
   locale: Locale,
+  now: Date,
 ): Promise<RosterImportResult> {
   const org = await loadOrg(db, actor, orgId);
   authorize(actor, 'member.write', org.path);
@@ -256,7 +261,7 @@ export async function importRoster(
       parsed.map(({ value }, i) => ({
         memberId: inserted[i]!.id,
         status: value.status,
-        date: value.statusDate ?? todayInChina(),
+        date: value.statusDate ?? todayInChina(now),
         note: translate(locale, 'server.rosterImportNote'),
         recordedBy: actor.userId,
       })),

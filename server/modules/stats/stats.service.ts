@@ -43,7 +43,13 @@ export async function subtreeOrgs(tx: DbOrTx, path: string): Promise<SubtreeOrg[
 /** The orgs that keep a fixed day of their own: those with a rule and nothing below them. */
 export const keepsFixedDay = (o: SubtreeOrg) => o.fixed_day !== null && o.children === 0;
 
-export async function heldActivities(tx: DbOrTx, path: string, period: Period): Promise<ActivityFacts[]> {
+/** Activities of a subtree in a period that have begun by `now`. */
+export async function heldActivities(
+  tx: DbOrTx,
+  path: string,
+  period: Period,
+  now: Date,
+): Promise<ActivityFacts[]> {
   const { rows } = await tx.execute<ActivityFacts>(sql`
     SELECT s.activity_id AS id, s.org_id, to_char(s.day, 'YYYY-MM-DD') AS day, s.type, s.theme,
       s.has_plan, s.has_minutes, s.photos, s.members, s.present + coalesce(p.present, 0) AS present,
@@ -52,7 +58,7 @@ export async function heldActivities(tx: DbOrTx, path: string, period: Period): 
     -- Check-ins not folded in yet: few, and exact.
     LEFT JOIN (SELECT activity_id, sum(present)::int AS present, sum(leave)::int AS leave
                FROM activity_stats_pending GROUP BY activity_id) p ON p.activity_id = s.activity_id
-    WHERE o.path LIKE ${`${path}%`} AND NOT s.cancelled AND s.starts_at <= now()
+    WHERE o.path LIKE ${`${path}%`} AND NOT s.cancelled AND s.starts_at <= ${now.toISOString()}::timestamptz
       AND s.day BETWEEN ${period.from}::date AND ${period.to}::date`);
   return rows;
 }
@@ -119,7 +125,7 @@ export function partyDaysByOrg(acts: ActivityFacts[]): Map<number, string[]> {
 }
 
 /** Distinct members and residents who took part, per child bucket and for the whole subtree. */
-async function distinctPeople(tx: DbOrTx, path: string, depth: number, period: Period) {
+async function distinctPeople(tx: DbOrTx, path: string, depth: number, period: Period, now: Date) {
   const masks = yearMasks(period.from, period.to);
   const zero = '0'.repeat(366);
   const yearTests = sql.join(
@@ -137,7 +143,7 @@ async function distinctPeople(tx: DbOrTx, path: string, depth: number, period: P
     FROM (SELECT split_part(o.path, '/', ${depth + 2}) AS bucket,
             a.org_id || '|' || coalesce(nullif(g.phone, ''), g.name) AS person
           FROM guests g JOIN activity_stats a ON a.activity_id = g.activity_id JOIN orgs o ON o.id = a.org_id
-          WHERE o.path LIKE ${`${path}%`} AND NOT a.cancelled AND a.starts_at <= now()
+          WHERE o.path LIKE ${`${path}%`} AND NOT a.cancelled AND a.starts_at <= ${now.toISOString()}::timestamptz
             AND a.day BETWEEN ${period.from}::date AND ${period.to}::date) x
     GROUP BY GROUPING SETS ((bucket), ())`);
   const index = (rows: { bucket: string | null; total: number; n: number }[]) =>
@@ -171,7 +177,7 @@ export async function getStats(
   actor: Actor,
   orgId: number,
   period: Period,
-  now = new Date(),
+  now: Date,
 ): Promise<OrgStats> {
   const org = await loadOrg(db, actor, orgId);
   authorize(actor, 'stats.read', org.path);
@@ -179,9 +185,9 @@ export async function getStats(
   const depth = pathIds(org.path).length;
   const [orgs, acts, plans, people, rects] = await sideBySide(db, [
     () => subtreeOrgs(db, org.path),
-    () => heldActivities(db, org.path, period),
+    () => heldActivities(db, org.path, period, now),
     () => plannedMonths(db, org.path, period),
-    () => distinctPeople(db, org.path, depth, period),
+    () => distinctPeople(db, org.path, depth, period, now),
     () => openRectifications(db, org.path, depth, today),
   ] as const);
   const self = orgs.find((o) => o.id === org.id)!;

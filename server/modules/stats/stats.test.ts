@@ -5,8 +5,9 @@ import type { OrgStats } from '../../../common/schemas/stats';
 import { tinyCounty } from '../../test/fixtures';
 import { testApp } from '../../test/harness';
 import { handCountedTownship } from '../../test/oversight-fixture';
+import { daysFromToday } from '../../test/test-clock';
 
-const { as, db } = await testApp();
+const { as, db, clock } = await testApp();
 const fx = await tinyCounty(db);
 const town = await handCountedTownship(db, fx.county.id, fx.county.path);
 const county = await as('county');
@@ -99,19 +100,19 @@ describe('scope', () => {
     const township = await as('township1');
     expect((await township.get(`/api/v1/orgs/${town.town.id}/stats?${Q1}`)).statusCode).toBe(404);
     expect((await township.get(`/api/v1/orgs/${fx.t2.id}/stats?${Q1}`)).statusCode).toBe(404);
-    const own = (
-      await township.get(`/api/v1/orgs/${fx.t1.id}/stats?from=2023-01-01&to=2026-12-31`)
-    ).json<OrgStats>();
+    // The demo's three years of history, ending today by the app's clock.
+    const [from, to] = [daysFromToday(clock, -3 * 366), daysFromToday(clock, 0)];
+    const own = (await township.get(`/api/v1/orgs/${fx.t1.id}/stats?from=${from}&to=${to}`)).json<OrgStats>();
     const countyView = (
-      await county.get(`/api/v1/orgs/${fx.t1.id}/stats?from=2023-01-01&to=2026-12-31`)
+      await county.get(`/api/v1/orgs/${fx.t1.id}/stats?from=${from}&to=${to}`)
     ).json<OrgStats>();
     expect(own.figures).toEqual(countyView.figures);
     expect(own.path.map((p) => p.id)).toEqual([fx.t1.id]);
     const [{ n }] = (
       await db.execute<{ n: number }>(sql`
         SELECT count(*)::int AS n FROM activity_stats s JOIN orgs o ON o.id = s.org_id
-        WHERE o.path LIKE ${`${fx.t1.path}%`} AND NOT s.cancelled AND s.starts_at <= now()
-          AND s.day BETWEEN '2023-01-01' AND '2026-12-31'`)
+        WHERE o.path LIKE ${`${fx.t1.path}%`} AND NOT s.cancelled AND s.starts_at <= ${clock.now().toISOString()}
+          AND s.day BETWEEN ${from} AND ${to}`)
     ).rows as [{ n: number }];
     expect(own.figures.activities).toBe(n);
   });
