@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, expect, inject } from 'vitest';
-import { CHROMIUM } from './chromium';
+import { APP_HOST, CHROMIUM } from './chromium';
 
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 375, height: 740 };
@@ -10,10 +10,17 @@ const SHOTS = path.resolve('test-results/screenshots');
 
 let browser: Browser | undefined;
 
+/** The browser's environment: under `faketime` (npm run test:clock) the browser keeps real time. */
+function browserEnv(): Record<string, string> {
+  const { LD_PRELOAD: _, FAKETIME: __, ...env } = process.env;
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
+}
+
 /** A new page in a fresh context (its own cookies), on the app under test. */
 export async function newPage(viewport = DESKTOP, locale = 'zh-CN'): Promise<Page> {
   browser ??= await chromium.launch({
     executablePath: CHROMIUM,
+    env: browserEnv(),
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -21,9 +28,13 @@ export async function newPage(viewport = DESKTOP, locale = 'zh-CN'): Promise<Pag
       '--disable-component-update',
       '--no-first-run',
       '--disable-sync',
+      // Plain HTTP at a name that is not localhost, which Chromium treats as a secure context.
+      `--host-resolver-rules=MAP ${APP_HOST} 127.0.0.1`,
     ],
   });
   const context = await browser.newContext({ viewport, locale, baseURL: inject('baseURL') });
+  // A moved clock moves the pages' clock too (this process's Date is the moved one), ticking on.
+  if (process.env.FAKETIME) await context.clock.install({ time: Date.now() });
   return context.newPage();
 }
 

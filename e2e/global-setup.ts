@@ -5,7 +5,7 @@ import { loadConfig } from '../server/config';
 import { systemClock } from '../server/core/clock';
 import { connect, freePort } from '../server/db/open';
 import { cloneTemplate, startTestServer } from '../server/test/test-server';
-import { ensureChromium } from './chromium';
+import { APP_HOST, ensureChromium } from './chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,7 +27,7 @@ export default async function setup(project: TestProject) {
   });
   const port = await freePort();
   await app.listen({ port, host: '127.0.0.1' });
-  project.provide('baseURL', `http://127.0.0.1:${port}`);
+  project.provide('baseURL', `http://${APP_HOST}:${port}`);
   return async () => {
     await app.close();
     await database.close();

@@ -12,11 +12,11 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import helmet from 'helmet';
 import type { Config } from './config';
 import type { Database } from './db/open';
 import { AppError } from './errors';
 import { errorHandler } from './http/error-handler';
+import { securityHeaders } from './http/security-headers';
 import { sessionHooks } from './http/session-hooks';
 import type { App, Deps } from './http/types';
 import { accountsRoutes } from './modules/accounts/accounts.routes';
@@ -55,21 +55,7 @@ export async function buildApp({ database, config, clock }: Deps): Promise<App> 
   app.setErrorHandler(errorHandler);
 
   await app.register(cookie);
-  // Built once: @fastify/helmet rebuilds the middleware, parsing every directive, on each request.
-  const securityHeaders = helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // antd writes its styles at run time.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-      },
-    },
-  });
-  app.addHook('onRequest', (request, reply, done) => {
-    securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined));
-  });
+  securityHeaders(app, config);
   await app.register(swagger, {
     openapi: {
       info: { title: 'Vanguard API', version: '1' },
