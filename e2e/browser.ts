@@ -56,3 +56,29 @@ export async function screenshot(page: Page, name: string) {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
+
+/**
+ * The API as the page itself calls it, with its cookies. From the browser, not from Playwright's
+ * request context: Node cannot resolve the host name the browser opens the app at.
+ */
+export async function api<T = any>(
+  page: Page,
+  path: string,
+  init: { method?: string; body?: unknown; csrf?: string } = {},
+): Promise<{ status: number; json: T }> {
+  return page.evaluate(
+    async ({ path, init }) => {
+      const res = await fetch(path, {
+        method: init.method ?? 'GET',
+        headers: {
+          accept: 'application/json',
+          ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(init.csrf ? { 'x-csrf-token': init.csrf } : {}),
+        },
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      });
+      return { status: res.status, json: await res.json().catch(() => null) };
+    },
+    { path, init },
+  );
+}

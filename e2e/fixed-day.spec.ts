@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, login, newPage, PHONE, screenshot } from './browser';
+import { api, DESKTOP, login, newPage, PHONE, screenshot } from './browser';
 
 // The story of seed 004 in one branch's month: plan, schedule, notice, QR check-in, the code
 // answering "already", minutes and a photo, and a complete, untampered ledger.
@@ -64,7 +64,7 @@ describe('the fixed activity day, from the plan to the ledger', () => {
   it('the secretary opens the year and writes this month’s plan', async () => {
     secretary = await newPage(DESKTOP);
     await login(secretary, 'secretary1');
-    const me = await (await secretary.request.get('/api/v1/me')).json();
+    const me = (await api(secretary, '/api/v1/me')).json;
     branchId = me.roles.find((r: { role: string }) => r.role === 'secretary').orgId;
     await secretary.goto(`/orgs/${branchId}/calendar?year=${year}`);
     await secretary.getByTestId('calendar-year').waitFor();
@@ -150,12 +150,13 @@ describe('the fixed activity day, from the plan to the ledger', () => {
 
   it('a member away next week asks for leave from the phone; the secretary approves it', async () => {
     // A party lecture next week, scheduled through the API: the form was exercised above.
-    const { csrfToken } = await (await secretary.request.get('/api/v1/me')).json();
+    const { csrfToken } = (await api(secretary, '/api/v1/me')).json;
     const start = Math.floor((Date.now() + 7 * 86_400_000) / 300_000) * 300_000;
-    const lecture = await (
-      await secretary.request.post('/api/v1/activities', {
-        headers: { 'x-csrf-token': csrfToken },
-        data: {
+    const lecture = (
+      await api(secretary, '/api/v1/activities', {
+        method: 'POST',
+        csrf: csrfToken,
+        body: {
           orgId: branchId,
           type: 'party_lecture',
           title: '党课：学习贯彻全会精神',
@@ -163,7 +164,7 @@ describe('the fixed activity day, from the plan to the ledger', () => {
           endsAt: new Date(start + 4 * 3_600_000).toISOString(),
         },
       })
-    ).json();
+    ).json;
     await member.goto('/me');
     const later = member.getByTestId(`my-later-${lecture.id}`);
     await expect.poll(() => later.textContent()).toContain('党课：学习贯彻全会精神');

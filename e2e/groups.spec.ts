@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, login, newPage, screenshot } from './browser';
+import { api, DESKTOP, login, newPage, screenshot } from './browser';
 
 describe('party group rules in the interface', () => {
   it('a group with two members is refused with the reason, and the modal stays open', async () => {
     const page = await newPage(DESKTOP);
     await login(page, 'secretary1');
-    const me = await (await page.request.get('/api/v1/me')).json();
+    const me = (await api(page, '/api/v1/me')).json;
     const branchId = me.roles.find((r: { role: string }) => r.role === 'secretary').orgId;
     await page.goto(`/orgs/${branchId}`);
     await page.getByTestId('group-create').click();

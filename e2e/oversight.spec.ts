@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, login, newPage, PHONE, screenshot } from './browser';
+import { api, DESKTOP, login, newPage, PHONE, screenshot } from './browser';
 
 // Fixed assessment and oversight, as the county sees it and a branch answers it: the dashboard
 // from the county down to one branch's activities, an inspection with an item to put right, the
@@ -34,12 +34,12 @@ describe('oversight: from the county dashboard to a closed rectification', () =>
   it('the county supervisor opens the dashboard', async () => {
     secretary = await newPage(DESKTOP);
     await login(secretary, 'secretary1');
-    const me = await (await secretary.request.get('/api/v1/me')).json();
+    const me = (await api(secretary, '/api/v1/me')).json;
     branchId = me.roles.find((r: { role: string }) => r.role === 'secretary').orgId;
 
     county = await newPage(DESKTOP);
     await login(county, 'county');
-    const { nodes } = (await (await county.request.get('/api/v1/orgs/tree')).json()) as { nodes: TreeNode[] };
+    const { nodes } = (await api(county, '/api/v1/orgs/tree')).json as { nodes: TreeNode[] };
     countyId = nodes.find((n) => n.parentId === null)!.id;
     // The demo's secretary runs the first branch of the first township.
     townshipId = nodes
@@ -103,7 +103,7 @@ describe('oversight: from the county dashboard to a closed rectification', () =>
     await county.getByTestId('inspection-submit').click();
     await county.getByTestId('inspection-page').waitFor();
     inspectionId = Number(new URL(county.url()).pathname.split('/').pop());
-    const inspection = await (await county.request.get(`/api/v1/inspections/${inspectionId}`)).json();
+    const inspection = (await api(county, `/api/v1/inspections/${inspectionId}`)).json;
     expect(inspection.orgId).toBe(branchId);
     expect(inspection.method).toBe('on_site');
     rectificationId = inspection.rectifications[0].id;
@@ -136,9 +136,7 @@ describe('oversight: from the county dashboard to a closed rectification', () =>
     await county.getByTestId('rectification-list').waitFor();
     await expect.poll(() => county.locator('.ant-spin-spinning').count()).toBe(0);
     expect(await county.getByTestId(`rectification-${rectificationId}`).count()).toBe(0);
-    const open = await (
-      await county.request.get(`/api/v1/orgs/${branchId}/rectifications?status=open`)
-    ).json();
+    const open = (await api(county, `/api/v1/orgs/${branchId}/rectifications?status=open`)).json;
     expect(open.map((r: { id: number }) => r.id)).not.toContain(rectificationId);
 
     await secretary.goto('/rectifications?status=closed');

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, login, newPage, PHONE, screenshot } from './browser';
+import { api, DESKTOP, login, newPage, PHONE, screenshot } from './browser';
 
 describe('scoped access in the interface', () => {
   it('a township supervisor sees their township and not the other one', async () => {
     const county = await newPage(DESKTOP);
     await login(county, 'county');
-    const tree = await (await county.request.get('/api/v1/orgs/tree')).json();
+    const tree = (await api(county, '/api/v1/orgs/tree')).json;
     const root = tree.nodes.find((n: { parentId: number | null }) => n.parentId === null);
     const [own, other] = tree.nodes.filter((n: { parentId: number }) => n.parentId === root.id);
 
@@ -20,7 +20,6 @@ describe('scoped access in the interface', () => {
     await page.goto(`/orgs/${other.id}`);
     await expect.poll(() => page.textContent('body')).toContain('未找到该对象，或您无权查看');
     expect(await page.textContent('body')).not.toContain(other.name);
-    const api = await page.request.get(`/api/v1/orgs/${other.id}`);
-    expect(api.status()).toBe(404);
+    expect((await api(page, `/api/v1/orgs/${other.id}`)).status).toBe(404);
   });
 });

@@ -18,6 +18,7 @@ import { AppError } from './errors';
 import { errorHandler } from './http/error-handler';
 import { securityHeaders } from './http/security-headers';
 import { sessionHooks } from './http/session-hooks';
+import { textGuard } from './http/text-guard';
 import type { App, Deps } from './http/types';
 import { accountsRoutes } from './modules/accounts/accounts.routes';
 import { activitiesRoutes } from './modules/activities/activities.routes';
@@ -41,6 +42,7 @@ import { statsRoutes } from './modules/stats/stats.routes';
 import { venuesRoutes } from './modules/venues/venues.routes';
 
 export const CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /** The whole HTTP app without listening: `main.ts` listens, tests call `inject`. */
 export async function buildApp({ database, config, clock }: Deps): Promise<App> {
@@ -48,7 +50,9 @@ export async function buildApp({ database, config, clock }: Deps): Promise<App> 
     logger: config.env === 'test' ? false : { level: config.logLevel },
     // A line per request buries what matters on a terminal; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: true,
+    // Believing X-Forwarded-For from anyone would let a client pick its address, and so its
+    // login throttle; only the configured proxies are believed.
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -56,6 +60,7 @@ export async function buildApp({ database, config, clock }: Deps): Promise<App> 
 
   await app.register(cookie);
   securityHeaders(app, config);
+  textGuard(app);
   await app.register(swagger, {
     openapi: {
       info: { title: 'Vanguard API', version: '1' },
@@ -99,7 +104,17 @@ export async function buildApp({ database, config, clock }: Deps): Promise<App> 
 /** The built single-page client, with every unknown non-API path answered by its index.html. */
 async function serveClient(app: App) {
   const hasClient = fs.existsSync(path.join(CLIENT_DIR, 'index.html'));
-  if (hasClient) await app.register(fastifyStatic, { root: CLIENT_DIR });
+  if (hasClient)
+    await app.register(fastifyStatic, {
+      root: CLIENT_DIR,
+      preCompressed: true,
+      // Hashed file names change with their content: a phone keeps them for good and asks again
+      // only for index.html, which names the current ones.
+      cacheControl: false,
+      setHeaders: (reply, file) => {
+        reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? IMMUTABLE : 'no-cache');
+      },
+    });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !hasClient || request.method !== 'GET') {
       throw new AppError(404, 'not_found', 'errors.notFound');

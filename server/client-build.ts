@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { CLIENT_DIR } from './app';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SOURCES = ['client', 'common', 'vite.config.ts', 'package-lock.json'];
+const SOURCES = ['client', 'common', 'vite.config.ts', 'scripts/precompress.ts', 'package-lock.json'];
 const STAMP = path.join(CLIENT_DIR, '.source-hash');
 
 async function hashSources(): Promise<string> {

@@ -14,6 +14,19 @@ const Env = z.object({
   /** Cookies are marked Secure when the app is served over HTTPS (behind a proxy). */
   COOKIE_SECURE: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * The proxies in front of the app (addresses or CIDRs, comma-separated) whose X-Forwarded-For
+   * and X-Forwarded-Proto are believed; unset, the client's own address counts.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*$/, 'a comma-separated list of addresses or CIDRs')
+    .optional(),
+  /**
+   * Group-chat robots besides WeCom's and DingTalk's (a self-hosted one), as host or host:port,
+   * comma-separated; these may be on a private network.
+   */
+  WEBHOOK_HOSTS: z.string().optional(),
   /** The address people reach the app at, for links in QR codes, notices and calendar feeds. */
   PUBLIC_URL: z.string().url().optional(),
   MIN_ACTIVITY_HOURS: z.coerce.number().min(0).max(24).default(4),
@@ -21,6 +34,8 @@ const Env = z.object({
   CHECK_IN_BEFORE_MIN: z.coerce.number().int().min(0).default(30),
   CHECK_IN_AFTER_MIN: z.coerce.number().int().min(0).default(60),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(200).default(20),
+  /** Largest photo in megapixels: a phone's photo is 12–50, a small file of 256 is a decompression bomb. */
+  MAX_IMAGE_MEGAPIXELS: z.coerce.number().min(1).max(1000).default(100),
   /** Minutes between alert runs (they also run shortly after any change); 0 turns the schedule off. */
   ALERTS_INTERVAL_MIN: z.coerce.number().min(0).default(15),
   /** Three meetings and one lesson: the least of each per quarter, e.g. `branch_committee_meeting:3`. */
@@ -50,6 +65,8 @@ export type Config = {
   /** Failed logins allowed per minute, per account and per IP, before "try again in N s". */
   loginFailuresPerMinute: number;
   publicUrl: string | undefined;
+  /** Proxies whose forwarded headers are believed; empty: none. */
+  trustProxy: string[];
   /** "Each activity at least half a day": shorter ones need a reason. */
   minActivityHours: number;
   alertsIntervalMinutes: number;
@@ -60,10 +77,13 @@ export type Config = {
   checkInBeforeMinutes: number;
   checkInAfterMinutes: number;
   maxUploadBytes: number;
+  maxImagePixels: number;
   /** Uploaded files: DATA_DIR/files. */
   filesDir: string;
   /** Delays before each webhook attempt: at once, then backing off. */
   webhookDelaysMs: number[];
+  /** Robot hosts allowed besides WeCom's and DingTalk's. */
+  webhookHosts: string[];
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -87,13 +107,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     loginFailuresPerMinute: 5,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    trustProxy: e.TRUST_PROXY?.split(',') ?? [],
     minActivityHours: e.MIN_ACTIVITY_HOURS,
     lateEditDays: e.LATE_EDIT_DAYS,
     checkInBeforeMinutes: e.CHECK_IN_BEFORE_MIN,
     checkInAfterMinutes: e.CHECK_IN_AFTER_MIN,
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+    maxImagePixels: Math.round(e.MAX_IMAGE_MEGAPIXELS * 1_000_000),
     filesDir: path.join(path.resolve(e.DATA_DIR), 'files'),
     webhookDelaysMs: [0, 1000, 4000],
+    webhookHosts:
+      e.WEBHOOK_HOSTS?.split(',')
+        .map((h) => h.trim())
+        .filter(Boolean) ?? [],
     alertsIntervalMinutes: e.ALERTS_INTERVAL_MIN,
     meetingFrequency: Object.fromEntries(
       e.MEETING_FREQUENCY.split(',').map((pair) => {

@@ -4,6 +4,7 @@ import { loadConfig } from './config';
 import { systemClock } from './core/clock';
 import { migrateDatabase } from './db/migrate';
 import { openDatabase } from './db/open';
+import { reachableAt } from './http/addresses';
 import { scheduleAlerts } from './jobs/alert-schedule';
 import { assertNoDemoAccountsInProduction, seedIfEmpty } from './seed/bootstrap';
 import { localStorage } from './storage/local';
@@ -40,7 +41,9 @@ try {
 const app = await buildApp({ database, config, clock });
 scheduleAlerts(app, { db: database.db, config, clock }, log);
 await app.listen({ port: config.port, host: config.host });
-log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s at http://localhost:${config.port}`);
+log(
+  `ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${reachableAt(config.host, config.port).join(', ')}`,
+);
 
 let stopping = false;
 const shutdown = async (signal: string) => {

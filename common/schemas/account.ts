@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '../enums';
 import { PHONE_PATTERN } from '../validators';
 import { PASSWORD_MIN, RoleBinding } from './auth';
+import { Id, RefId } from './common';
 
 export const Account = z.object({
   id: z.number().int(),
@@ -20,7 +21,7 @@ const Username = z
 
 export const RoleGrant = z.object({
   role: z.enum(ROLES).exclude(['admin']),
-  orgId: z.number().int().positive(),
+  orgId: RefId,
 });
 export type RoleGrant = z.infer<typeof RoleGrant>;
 
@@ -40,4 +41,4 @@ export const MemberAccountCreate = z.object({
 });
 export type MemberAccountCreate = z.infer<typeof MemberAccountCreate>;
 
-export const AccountListQuery = z.object({ orgId: z.coerce.number().int().positive().optional() });
+export const AccountListQuery = z.object({ orgId: Id.optional() });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACTIVITY_CHANGE_KINDS, ACTIVITY_KINDS, ACTIVITY_STATUSES, ACTIVITY_TYPES, THEMES } from '../enums';
+import { RefId } from './common';
 import { Venue } from './venue';
 
 /** An instant with its offset, e.g. 2026-11-15T09:00:00+08:00. */
@@ -7,21 +8,21 @@ export const Instant = z.iso.datetime({ offset: true, message: 'errors.validatio
 
 const ActivityFields = {
   type: z.enum(ACTIVITY_TYPES),
-  planEntryId: z.number().int().positive().nullable().optional(),
+  planEntryId: RefId.nullable().optional(),
   theme: z.enum(THEMES).nullable().optional(),
   kinds: z.array(z.enum(ACTIVITY_KINDS)).optional(),
   title: z.string().trim().min(1, 'errors.validation.required').max(100),
   content: z.string().trim().max(5000).nullable().optional(),
-  venueId: z.number().int().positive().nullable().optional(),
+  venueId: RefId.nullable().optional(),
   startsAt: Instant,
   endsAt: Instant,
-  responsibleMemberId: z.number().int().positive().nullable().optional(),
+  responsibleMemberId: RefId.nullable().optional(),
   massesInvited: z.boolean().optional(),
   /** Why an activity is shorter than the half day the rules ask for; shown in the ledger. */
   shortReason: z.string().trim().max(500).nullable().optional(),
 };
 
-export const ActivityCreate = z.object({ orgId: z.number().int().positive(), ...ActivityFields });
+export const ActivityCreate = z.object({ orgId: RefId, ...ActivityFields });
 export type ActivityCreate = z.infer<typeof ActivityCreate>;
 
 export const ActivityUpdate = z

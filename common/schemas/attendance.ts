@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ATTENDANCE_STATUSES, CHECK_IN_METHODS, LEAVE_STATUSES } from '../enums';
 import { PHONE_PATTERN } from '../validators';
 import { AttendanceCounts } from './activity';
+import { RefId } from './common';
 
 /** What the secretary's screen shows: a QR code that changes every 30 s and the same as six digits. */
 export const CheckInCode = z.object({
@@ -22,7 +23,7 @@ const Position = {
 export const CheckInRequest = z.union([
   z.object({ token: z.string().min(1).max(400), ...Position }),
   z.object({
-    activityId: z.number().int().positive(),
+    activityId: RefId,
     code: z.string().regex(/^\d{6}$/, 'errors.checkIn.codeFormat'),
     ...Position,
   }),

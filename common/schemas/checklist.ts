@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { CHECKLIST_AUTO } from '../enums';
+import { RefId } from './common';
 
 const Score = z.number().min(0, 'errors.checklist.scoreRange').max(100, 'errors.checklist.scoreRange');
 
 export const ChecklistItemInput = z.object({
   /** An item kept from before (its answers stay with it); without an id the item is new. */
-  id: z.number().int().positive().optional(),
+  id: RefId.optional(),
   title: z.string().trim().min(1, 'errors.validation.required').max(200),
   weight: z.number().int().min(1).max(100),
   /** Scored from the records: the fixed-day item counts automatically. */
@@ -70,7 +71,7 @@ export type BranchChecklist = z.infer<typeof BranchChecklist>;
 export const SelfAssessmentInput = z.object({
   selfScore: Score,
   selfNote: z.string().trim().max(2000).nullable().optional(),
-  evidenceActivityIds: z.array(z.number().int().positive()).max(50).default([]),
+  evidenceActivityIds: z.array(RefId).max(50).default([]),
 });
 export type SelfAssessmentInput = z.input<typeof SelfAssessmentInput>;
 

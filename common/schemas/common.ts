@@ -1,7 +1,19 @@
 import { z } from 'zod';
 
-export const Id = z.coerce.number().int().positive();
+/** Ids are PostgreSQL integers: anything larger names no row and must not reach the database. */
+const MAX_ID = 2_147_483_647;
+/** An id in a body. */
+export const RefId = z.number().int().positive().max(MAX_ID);
+/** An id in a path or query string. */
+export const Id = z.coerce.number().int().positive().max(MAX_ID);
 export const IdParams = z.object({ id: Id });
+
+/** A PATCH must change something: an empty one is a mistake to name, not a no-op to hide. */
+export function somethingToChange<T extends z.ZodObject>(schema: T) {
+  return schema.refine((value) => Object.values(value).some((v) => v !== undefined), {
+    message: 'errors.validation.nothingToChange',
+  });
+}
 /** An org and a year in the path: `/orgs/{id}/…/{year}`. */
 export const OrgYearParams = z.object({ id: Id, year: z.coerce.number().int().min(2000).max(2100) });
 export type IdParams = z.infer<typeof IdParams>;

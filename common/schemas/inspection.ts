@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INSPECTION_METHODS, RECTIFICATION_STATUSES } from '../enums';
-import { IsoDate } from './common';
+import { IsoDate, RefId } from './common';
 
 const text = (max: number) => z.string().trim().max(max);
 
@@ -13,8 +13,8 @@ export type RectificationInput = z.infer<typeof RectificationInput>;
 
 /** An inspection of a branch, or of one of its activities, with what must be put right. */
 export const InspectionInput = z.object({
-  orgId: z.number().int().positive(),
-  activityId: z.number().int().positive().nullable().optional(),
+  orgId: RefId,
+  activityId: RefId.nullable().optional(),
   method: z.enum(INSPECTION_METHODS),
   date: IsoDate,
   contacted: text(200).default(''),

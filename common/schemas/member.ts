@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EDUCATIONS, GENDERS, MEMBER_POSTS, MEMBER_STATUSES } from '../enums';
 import { isValidIdNumber, PHONE_PATTERN } from '../validators';
-import { IsoDate, page } from './common';
+import { Id, IsoDate, page, RefId, somethingToChange } from './common';
 
 const Phone = z.string().trim().regex(PHONE_PATTERN, 'errors.validation.phone');
 const IdNumber = z.string().trim().toUpperCase().refine(isValidIdNumber, 'errors.validation.idNumber');
@@ -21,14 +21,14 @@ const ProfileFields = {
 
 export const MemberCreate = z.object({
   ...ProfileFields,
-  orgId: z.number().int().positive(),
+  orgId: RefId,
   status: z.enum(MEMBER_STATUSES),
   /** When the member reached the status they are created with; today when left out. */
   statusDate: IsoDate.optional(),
 });
 export type MemberCreate = z.infer<typeof MemberCreate>;
 
-export const MemberUpdate = z.object(ProfileFields).partial();
+export const MemberUpdate = somethingToChange(z.object(ProfileFields).partial());
 export type MemberUpdate = z.infer<typeof MemberUpdate>;
 
 export const StatusChange = z.object({
@@ -38,13 +38,13 @@ export const StatusChange = z.object({
 });
 export type StatusChange = z.infer<typeof StatusChange>;
 
-export const MemberTransfer = z.object({ orgId: z.number().int().positive() });
+export const MemberTransfer = z.object({ orgId: RefId });
 export type MemberTransfer = z.infer<typeof MemberTransfer>;
 
 export const MemberListQuery = z.object({
   q: z.string().trim().max(50).optional(),
   status: z.enum(MEMBER_STATUSES).optional(),
-  orgId: z.coerce.number().int().positive().optional(),
+  orgId: Id.optional(),
   post: z.enum(MEMBER_POSTS).optional(),
   mobile: z.enum(['true', 'false']).optional(),
   page: z.coerce.number().int().min(1).default(1),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EXEMPTIONS, ORG_KINDS, ORG_LEVELS } from '../enums';
 import { FixedDaySetting } from '../fixed-day';
+import { RefId, somethingToChange } from './common';
 
 const OrgName = z.string().trim().min(1, 'errors.validation.required').max(100);
 
@@ -32,7 +33,7 @@ export const OrgTree = z.object({ nodes: z.array(OrgTreeNode) });
 export type OrgTree = z.infer<typeof OrgTree>;
 
 export const OrgCreate = z.object({
-  parentId: z.number().int().positive(),
+  parentId: RefId,
   name: OrgName,
   level: z.enum(ORG_LEVELS),
   kind: z.enum(ORG_KINDS),
@@ -40,13 +41,15 @@ export const OrgCreate = z.object({
 });
 export type OrgCreate = z.infer<typeof OrgCreate>;
 
-export const OrgUpdate = z.object({
-  name: OrgName.optional(),
-  kind: z.enum(ORG_KINDS).optional(),
-  fixedDay: FixedDaySetting.optional(),
-  exemptions: z.array(z.enum(EXEMPTIONS)).optional(),
-});
+export const OrgUpdate = somethingToChange(
+  z.object({
+    name: OrgName.optional(),
+    kind: z.enum(ORG_KINDS).optional(),
+    fixedDay: FixedDaySetting.optional(),
+    exemptions: z.array(z.enum(EXEMPTIONS)).optional(),
+  }),
+);
 export type OrgUpdate = z.infer<typeof OrgUpdate>;
 
-export const OrgMove = z.object({ parentId: z.number().int().positive() });
+export const OrgMove = z.object({ parentId: RefId });
 export type OrgMove = z.infer<typeof OrgMove>;

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { ACTIVITY_KINDS, THEMES } from '../enums';
+import { Id, RefId } from './common';
 
 const PlanFields = {
   theme: z.enum(THEMES),
   title: z.string().trim().min(1, 'errors.validation.required').max(100),
   kinds: z.array(z.enum(ACTIVITY_KINDS)).min(1, 'errors.validation.required'),
-  venueId: z.number().int().positive().nullable().optional(),
+  venueId: RefId.nullable().optional(),
 };
 
 /** One month of a branch's yearly plan: "one month, one plan; one month, one theme". */
@@ -13,7 +14,7 @@ export const PlanEntryInput = z.object(PlanFields);
 export type PlanEntryInput = z.infer<typeof PlanEntryInput>;
 
 export const PlanParams = z.object({
-  id: z.coerce.number().int().positive(),
+  id: Id,
   year: z.coerce.number().int().min(2000).max(2100),
   month: z.coerce.number().int().min(1, 'errors.plan.monthOutOfYear').max(12, 'errors.plan.monthOutOfYear'),
 });
@@ -56,4 +57,4 @@ export const Recommendation = z.object({
 });
 export type Recommendation = z.infer<typeof Recommendation>;
 
-export const AdoptRecommendation = z.object({ recommendationId: z.number().int().positive() });
+export const AdoptRecommendation = z.object({ recommendationId: RefId });

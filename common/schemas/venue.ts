@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { VENUE_TYPES } from '../enums';
+import { somethingToChange } from './common';
 
 const VenueFields = {
   name: z.string().trim().min(1, 'errors.validation.required').max(100),
@@ -13,7 +14,7 @@ const VenueFields = {
 
 export const VenueCreate = z.object(VenueFields);
 export type VenueCreate = z.infer<typeof VenueCreate>;
-export const VenueUpdate = z.object(VenueFields).partial();
+export const VenueUpdate = somethingToChange(z.object(VenueFields).partial());
 export type VenueUpdate = z.infer<typeof VenueUpdate>;
 
 export const Venue = z.object({

@@ -2,8 +2,12 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Locale } from '../../common/enums';
 import { fieldLabel, translate } from '../../common/i18n/translate';
+import { isDatabaseUnreachable } from '../db/unreachable';
 import { AppError } from '../errors';
 import { requestLocale } from './locale';
+
+/** Seconds a client waits before trying again while the database is unreachable. */
+export const RETRY_AFTER_SECONDS = 5;
 
 /** The parts of a zod issue we read; fastify's validation errors carry the same under other names. */
 export type ZodIssueLike = { code: string; path: PropertyKey[]; message: string } & Record<string, unknown>;
@@ -73,6 +77,14 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   }
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return reply.status(415).send({ error: { code: 'unsupported_media_type', message: error.message } });
+  }
+  if (isDatabaseUnreachable(error)) {
+    // The pool reconnects by itself once the server is back; the client is told when to retry.
+    request.log.warn(`database unreachable: ${error.message}`);
+    return reply
+      .status(503)
+      .header('retry-after', String(RETRY_AFTER_SECONDS))
+      .send({ error: { code: 'unavailable', message: translate(locale, 'errors.unavailable') } });
   }
   const status =
     error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;

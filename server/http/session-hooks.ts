@@ -25,8 +25,11 @@ export function sessionHooks(app: App, db: Db, clock: Clock) {
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     const cache = sessionCache(db);
-    request.actor = token ? (cache.get(token) ?? (await loadActor(db, token, clock.now()))) : null;
-    if (token && request.actor) cache.set(token, request.actor);
+    const cached = token ? cache.get(token) : undefined;
+    request.actor = cached ?? (token ? await loadActor(db, token, clock.now()) : null);
+    // Remembered from the database read only, never renewed by a hit: a logout or a password
+    // change on another instance reaches this one within the cache's lifetime, however busy.
+    if (token && request.actor && !cached) cache.set(token, request.actor);
     const path = request.url.split('?')[0]!;
     if (!request.actor || SAFE_METHODS.has(request.method) || CSRF_EXEMPT.has(path)) return;
     const header = request.headers['x-csrf-token'];

@@ -70,6 +70,19 @@ export async function testApp(overrides: Partial<Config> = {}) {
       delete: (url: string) => call('DELETE', url),
     };
   }
-  return { app, db: database.db, pool: database.pool, config, clock, as };
+  /**
+   * Another app instance on the same database, with its own pool and so its own caches: what a
+   * second server behind the proxy is.
+   */
+  async function secondInstance() {
+    const other = connect(clone.url, 'external');
+    const otherApp = await buildApp({ database: other, config, clock });
+    afterAll(async () => {
+      await otherApp.close();
+      await other.close();
+    });
+    return otherApp;
+  }
+  return { app, db: database.db, pool: database.pool, config, clock, as, secondInstance };
 }
 export type Client = Awaited<ReturnType<Awaited<ReturnType<typeof testApp>>['as']>>;

@@ -234,7 +234,7 @@ export function InspectionFormPage() {
                 extra={t('inspections.scoreHint')}
                 rules={[zodRule(shape.score, 'score', t)]}
               >
-                <InputNumber min={0} max={100} precision={1} style={{ width: '100%' }} />
+                <InputNumber precision={1} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
           </Row>

@@ -163,7 +163,7 @@ export async function createActivity(
     });
     return { activity: a, notice };
   });
-  forwardNotice(db, config.webhookDelaysMs, activity.orgId, {
+  forwardNotice(db, config, activity.orgId, {
     id: notice.id,
     kind: 'scheduled',
     body: JSON.stringify(noticeParams(activity, await venueName(db, activity.venueId))),
@@ -250,7 +250,7 @@ export async function updateActivity(
     return { activity: after!, notice: { id: notice.id, body: JSON.stringify(params) } };
   });
   if (result.notice)
-    forwardNotice(db, config.webhookDelaysMs, result.activity.orgId, {
+    forwardNotice(db, config, result.activity.orgId, {
       id: result.notice.id,
       kind: 'changed',
       body: result.notice.body,
@@ -297,7 +297,7 @@ export async function cancelActivity(
     });
     return { orgId: org.id, notice: { id: notice.id, body: JSON.stringify(params) } };
   });
-  forwardNotice(db, config.webhookDelaysMs, result.orgId, {
+  forwardNotice(db, config, result.orgId, {
     id: result.notice.id,
     kind: 'cancelled',
     body: result.notice.body,

@@ -5,7 +5,8 @@ import { webhookReceiver } from '../../test/receiver';
 import { daysFromToday } from '../../test/test-clock';
 import { pendingDeliveries } from '../notices/webhook';
 
-const { as, db, clock } = await testApp();
+// The test robot listens on this machine: allowed here as an operator would allow a self-hosted one.
+const { as, db, clock } = await testApp({ webhookHosts: ['127.0.0.1'] });
 const fx = await tinyCounty(db);
 const secretary = await as('secretary1');
 const member = await as('member1');

@@ -1,10 +1,10 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { GroupCreate, GroupUpdate, PartyGroup } from '../../../common/schemas/group';
 import type { Actor } from '../../access/actor';
-import { authorize } from '../../access/policy';
+import { authorize, canSee } from '../../access/policy';
 import type { Db, DbOrTx } from '../../db/open';
 import { members, orgs, partyGroups } from '../../db/schema/index';
-import { notFound, ruleBroken } from '../../errors';
+import { AppError, notFound, ruleBroken } from '../../errors';
 import { loadOrg } from '../orgs/orgs.service';
 import { checkGroupComposition, staysValidWithout } from './group-rules';
 
@@ -57,7 +57,13 @@ async function loadGroupForWrite(tx: DbOrTx, actor: Actor, id: number) {
 }
 
 /** Locks and checks the chosen members: all in this branch and in no other group. */
-async function chooseMembers(tx: DbOrTx, orgId: number, memberIds: number[], groupId: number | null) {
+async function chooseMembers(
+  tx: DbOrTx,
+  actor: Actor,
+  orgId: number,
+  memberIds: number[],
+  groupId: number | null,
+) {
   const ids = [...new Set(memberIds)];
   const rows = ids.length
     ? await tx
@@ -66,19 +72,24 @@ async function chooseMembers(tx: DbOrTx, orgId: number, memberIds: number[], gro
           name: members.name,
           status: members.status,
           orgId: members.orgId,
+          orgPath: orgs.path,
           groupId: members.groupId,
         })
         .from(members)
+        .innerJoin(orgs, eq(orgs.id, members.orgId))
         .where(inArray(members.id, ids))
-        .for('update')
+        .for('update', { of: members })
     : [];
   for (const id of ids) {
     const m = rows.find((r) => r.id === id);
-    if (!m || m.orgId !== orgId) {
+    // Someone the actor cannot see does not exist for them: not even their name is told.
+    if (!m || !canSee(actor, m.orgPath))
+      throw new AppError(404, 'not_found', 'errors.notFound', {}, 'memberIds');
+    if (m.orgId !== orgId) {
       throw ruleBroken(
         'group_member_not_in_branch',
         'errors.group.memberNotInBranch',
-        { name: m?.name ?? `#${id}` },
+        { name: m.name },
         'memberIds',
       );
     }
@@ -108,7 +119,7 @@ export async function createGroup(
     const org = await loadOrg(tx, actor, orgId, true);
     authorize(actor, 'group.write', org.path);
     if (org.level !== 'branch') throw ruleBroken('group_only_branch', 'errors.group.onlyBranch');
-    const chosen = await chooseMembers(tx, orgId, input.memberIds, null);
+    const chosen = await chooseMembers(tx, actor, orgId, input.memberIds, null);
     checkGroupComposition(chosen, input.leaderId);
     const [group] = await tx
       .insert(partyGroups)
@@ -126,7 +137,7 @@ export async function updateGroup(db: Db, actor: Actor, id: number, input: Group
       input.memberIds ??
       (await tx.select({ id: members.id }).from(members).where(eq(members.groupId, id))).map((m) => m.id);
     const leaderId = input.leaderId === undefined ? group.leaderId : input.leaderId;
-    const chosen = await chooseMembers(tx, group.orgId, memberIds, id);
+    const chosen = await chooseMembers(tx, actor, group.orgId, memberIds, id);
     checkGroupComposition(chosen, leaderId);
     const [updated] = await tx
       .update(partyGroups)

@@ -80,6 +80,20 @@ describe('party group rules', () => {
     );
   });
 
+  it('a member outside the actor’s scope is not found, and the answer does not name them', async () => {
+    const township = await as('township1');
+    const foreign = await fx.memberIn(fx.b2.id);
+    const res = await township.post(`/api/v1/orgs/${branchId}/groups`, {
+      name: '跨镇党小组',
+      kind: 'residence',
+      memberIds: [...full.map((m) => m.id), foreign.id],
+      leaderId: null,
+    });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.field).toBe('memberIds');
+    expect(res.body).not.toContain(foreign.name);
+  });
+
   it('creates a valid group and writes nothing for a refused one', async () => {
     const before = (await secretary.get(`/api/v1/orgs/${branchId}/groups`)).json().items.length;
     expect(before).toBe(0);

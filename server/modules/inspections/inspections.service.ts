@@ -272,8 +272,9 @@ export async function spotCheck(db: Db, actor: Actor, activityId: number, count:
         SELECT id, phone FROM members WHERE id = ANY(${sql.param(list.members.map((m) => m.memberId))}::int[])`)
     ).rows.map((m) => [m.id, m.phone]),
   );
-  // Those who can be called first; a uniform shuffle so no one is always skipped.
-  const pool = list.members.filter((m) => phones.get(m.memberId));
+  // Those recorded as present, who can be called: the call asks whether they really were there.
+  // A uniform shuffle so no one is always skipped.
+  const pool = list.members.filter((m) => m.status === 'present' && phones.get(m.memberId));
   for (let i = pool.length - 1; i > 0; i--) {
     const j = randomInt(i + 1);
     [pool[i], pool[j]] = [pool[j]!, pool[i]!];

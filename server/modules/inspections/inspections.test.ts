@@ -111,7 +111,7 @@ describe('inspections and rectifications', () => {
   it('picks members of an activity at random for a telephone spot check', async () => {
     const [a] = (
       await db.execute<{ id: number }>(
-        sql`SELECT id FROM activities WHERE org_id = ${fx.b1.id} AND starts_at < now() ORDER BY starts_at DESC LIMIT 1`,
+        sql`SELECT id FROM activities WHERE org_id = ${fx.b1.id} AND starts_at < ${clock.now().toISOString()} ORDER BY starts_at DESC LIMIT 1`,
       )
     ).rows as [{ id: number }];
     const res = await township.get(`/api/v1/activities/${a.id}/spot-check?count=3`);
@@ -119,7 +119,8 @@ describe('inspections and rectifications', () => {
     const picks = res.json().picks;
     expect(picks.length).toBe(3);
     expect(new Set(picks.map((p: { memberId: number }) => p.memberId)).size).toBe(3);
-    for (const p of picks) expect(p.phone).toMatch(/^1\d{10}$/);
+    for (const p of picks)
+      expect(p).toMatchObject({ status: 'present', phone: expect.stringMatching(/^1\d{10}$/) });
     expect((await secretary.get(`/api/v1/activities/${a.id}/spot-check`)).statusCode).toBe(403);
   });
 });

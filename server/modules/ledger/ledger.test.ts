@@ -68,6 +68,15 @@ describe('records', () => {
       status: 'present',
       reason: '纸质签到补录',
     });
+    for (const blank of ['', '<p><br></p>', '<p>&nbsp; </p><script>x</script>']) {
+      const empty = await secretary.put(`/api/v1/activities/${a.id}/minutes`, { minutesHtml: blank });
+      expect(empty.statusCode).toBe(400);
+      expect(empty.json().error).toMatchObject({
+        field: 'minutesHtml',
+        message: expect.stringContaining('空'),
+      });
+    }
+    expect((await secretary.get(`/api/v1/activities/${a.id}/records`)).json().minutesHtml).toBeNull();
     const saved = await secretary.put(`/api/v1/activities/${a.id}/minutes`, {
       minutesHtml: '<p>学习<b>党章</b>第一章</p><script>alert(1)</script>',
       decisions: '下月开展志愿服务',

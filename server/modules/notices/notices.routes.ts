@@ -5,7 +5,7 @@ import { type App, actorOf, type Deps } from '../../http/types';
 import { inbox, markRead } from './notices.service';
 import { getWebhook, saveWebhook } from './webhook';
 
-export function noticesRoutes(app: App, { database: { db }, clock }: Deps) {
+export function noticesRoutes(app: App, { database: { db }, config, clock }: Deps) {
   const tags = ['notices'];
   app.get('/api/v1/me/inbox', { schema: { tags, response: { 200: Inbox } } }, (request) =>
     inbox(db, actorOf(request)),
@@ -30,6 +30,6 @@ export function noticesRoutes(app: App, { database: { db }, clock }: Deps) {
   app.put(
     '/api/v1/orgs/:id/webhook',
     { schema: { tags, params: IdParams, body: WebhookInput, response: { 200: Webhook } } },
-    (request) => saveWebhook(db, actorOf(request), request.params.id, request.body),
+    (request) => saveWebhook(db, config, actorOf(request), request.params.id, request.body),
   );
 }

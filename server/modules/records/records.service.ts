@@ -14,7 +14,7 @@ import { distanceM } from '../attendance/attendance.service';
 import { appendLedger } from '../ledger/chain';
 import { minutesDigest, sealEnded } from '../ledger/facts';
 import { detect } from './file-types';
-import { type PhotoFacts, photoFacts } from './photo';
+import { type PhotoFacts, PhotoRefused, photoFacts } from './photo';
 
 type Flag = 'date_mismatch' | 'place_mismatch';
 
@@ -99,6 +99,13 @@ export async function saveMinutes(
     const { activity, org } = await loadActivity(tx, actor, activityId, 'activity.manage', true);
     const { late, reason } = lateReason(config, activity, input.reason, now);
     const minutesHtml = sanitizeHtml(input.minutesHtml, ALLOWED_HTML);
+    // An editor left empty (or only blank paragraphs) is not a record of the meeting.
+    if (
+      !sanitizeHtml(minutesHtml, { allowedTags: [], allowedAttributes: {} })
+        .replace(/&nbsp;/g, '')
+        .trim()
+    )
+      throw invalidField('minutesHtml', 'errors.records.emptyMinutes');
     const decisions = input.decisions ?? null;
     await tx
       .update(activities)
@@ -125,6 +132,21 @@ export async function saveMinutes(
 }
 
 export type Upload = { name: string; data: Buffer };
+
+/** A photo's facts, or a refusal that names the file: broken, or too many pixels to decode. */
+async function readPhoto(u: Upload & { type: { mime: string } }, maxPixels: number): Promise<PhotoFacts> {
+  try {
+    return await photoFacts(u.data, u.type.mime, maxPixels);
+  } catch (e) {
+    if (!(e instanceof PhotoRefused)) throw e;
+    if (e.reason === 'too_many_pixels')
+      throw invalidField('files', 'errors.records.tooManyPixels', {
+        name: u.name,
+        max: Math.round(maxPixels / 1_000_000),
+      });
+    throw invalidField('files', 'errors.records.unreadablePhoto', { name: u.name });
+  }
+}
 
 /** Photos and files from a phone, several at once; all are checked before any is kept. */
 export async function addFiles(
@@ -154,7 +176,7 @@ export async function addFiles(
     sha256: string;
   })[] = [];
   for (const u of typed) {
-    const facts = u.type.kind === 'photo' ? await photoFacts(u.data, u.type.mime) : null;
+    const facts = u.type.kind === 'photo' ? await readPhoto(u, config.maxImagePixels) : null;
     const flags: Flag[] = [];
     if (facts?.takenAt) {
       const day = chinaDate(facts.takenAt);
