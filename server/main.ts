@@ -3,7 +3,7 @@ import { ensureClientBuilt } from './client-build';
 import { loadConfig } from './config';
 import { systemClock } from './core/clock';
 import { migrateDatabase } from './db/migrate';
-import { openDatabase } from './db/open';
+import { openDatabase, StartupError } from './db/open';
 import { reachableAt } from './http/addresses';
 import { scheduleAlerts } from './jobs/alert-schedule';
 import { assertNoDemoAccountsInProduction, seedIfEmpty } from './seed/bootstrap';
@@ -15,7 +15,11 @@ const clock = systemClock;
 const log = (msg: string) => console.log(`[vanguard] ${msg}`);
 
 await ensureClientBuilt(log);
-const database = await openDatabase(config);
+const database = await openDatabase(config).catch((e: unknown) => {
+  if (!(e instanceof StartupError)) throw e;
+  console.error(`[vanguard] ${e.message}`);
+  process.exit(1);
+});
 log(database.kind === 'embedded' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL at DATABASE_URL');
 
 try {

@@ -77,11 +77,15 @@ export const AttendanceRow = z.object({
   method: z.enum(CHECK_IN_METHODS).nullable(),
   checkedInAt: z.string().nullable(),
   reason: z.string().nullable(),
+  /** Checked in by phone at a venue with a position and radius, without sending a position. */
+  noPosition: z.boolean(),
 });
 export type AttendanceRow = z.infer<typeof AttendanceRow>;
 
 export const AttendanceList = z.object({
   counts: AttendanceCounts,
+  /** How many of the present checked in without a position where the venue has one. */
+  noPosition: z.number().int(),
   members: z.array(AttendanceRow),
   guests: z.array(Guest),
   leaveRequests: z.array(LeaveRequest),

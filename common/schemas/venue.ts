@@ -10,6 +10,8 @@ const VenueFields = {
   lat: z.number().min(-90).max(90).nullable().optional(),
   lng: z.number().min(-180).max(180).nullable().optional(),
   radiusM: z.number().int().min(20).max(5000).nullable().optional(),
+  /** With a position and radius: a check-in that sends no position is refused, not just marked. */
+  strict: z.boolean().optional(),
 };
 
 export const VenueCreate = z.object(VenueFields);
@@ -26,5 +28,6 @@ export const Venue = z.object({
   lat: z.number().nullable(),
   lng: z.number().nullable(),
   radiusM: z.number().int().nullable(),
+  strict: z.boolean(),
 });
 export type Venue = z.infer<typeof Venue>;

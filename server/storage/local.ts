@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { AppError } from '../errors';
 
 /** Uploaded files on local disk under one root (DATA_DIR/files by default), by year and month. */
 export function localStorage(root: string) {
@@ -18,8 +19,17 @@ export function localStorage(root: string) {
         String(now.getUTCMonth() + 1).padStart(2, '0'),
         `${randomUUID()}.${ext}`,
       );
-      await fs.mkdir(path.dirname(full(relative)), { recursive: true });
-      await fs.writeFile(full(relative), data);
+      try {
+        await fs.mkdir(path.dirname(full(relative)), { recursive: true });
+        await fs.writeFile(full(relative), data);
+      } catch (e) {
+        // A write that failed halfway (a full disk) leaves nothing behind.
+        await fs.rm(full(relative), { force: true });
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'ENOSPC' || code === 'EDQUOT')
+          throw new AppError(507, 'storage_full', 'errors.storageFull', {}, 'files');
+        throw e;
+      }
       return relative;
     },
     read: (relative: string) => fs.readFile(full(relative)),

@@ -1,6 +1,6 @@
 import { PhoneOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Flex, Segmented, Skeleton, Table, type TableProps, Typography } from 'antd';
+import { Alert, Button, Flex, Segmented, Skeleton, Table, type TableProps, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../../../common/enums';
@@ -61,6 +61,7 @@ export function AttendancePanel({
       row.method && t(`enums.checkInMethod.${row.method}`),
       row.checkedInAt && formatDateTime(row.checkedInAt).slice(11),
       row.reason,
+      row.noPosition && t('attendance.noPosition'),
     ]
       .filter(Boolean)
       .join(' · ') || '—';
@@ -84,6 +85,14 @@ export function AttendancePanel({
   return (
     <Flex vertical gap={16}>
       <CountsCard counts={data.counts} />
+      {data.noPosition > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('attendance.noPositionCount', { count: data.noPosition })}
+          data-testid="no-position-count"
+        />
+      )}
       <LeaveRequests requests={data.leaveRequests} />
       <Flex justify="space-between" align="center" gap={8} wrap>
         <Segmented<Filter>

@@ -1,4 +1,4 @@
-import { App, Col, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
+import { App, Col, Form, Input, InputNumber, Modal, Row, Select, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { VENUE_TYPES, type VenueType } from '../../../common/enums';
 import { type Venue, VenueCreate } from '../../../common/schemas/venue';
@@ -13,6 +13,7 @@ interface Values {
   lat?: number | null;
   lng?: number | null;
   radiusM?: number | null;
+  strict?: boolean;
 }
 
 const shape = VenueCreate.shape;
@@ -33,6 +34,7 @@ export function VenueModal({ orgId, venue, onClose }: { orgId: number; venue?: V
       lat: values.lat ?? null,
       lng: values.lng ?? null,
       radiusM: values.radiusM ?? null,
+      strict: values.strict ?? false,
     };
     try {
       if (venue) await update.mutateAsync({ id: venue.id, body });
@@ -92,6 +94,15 @@ export function VenueModal({ orgId, venue, onClose }: { orgId: number; venue?: V
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('venues.geofenceHint')}
         </Typography.Text>
+        <Form.Item
+          name="strict"
+          label={t('fields.strict')}
+          valuePropName="checked"
+          extra={t('venues.strictHint')}
+          style={{ marginTop: 12 }}
+        >
+          <Switch data-testid="venue-strict" />
+        </Form.Item>
       </Form>
     </Modal>
   );

@@ -51,6 +51,7 @@ export function VenuesPage() {
     venue.lat !== null && venue.lng !== null ? (
       <Tag icon={<EnvironmentOutlined />} color="blue">
         {venue.radiusM ? t('venues.geofence', { radius: venue.radiusM }) : t('venues.located')}
+        {venue.radiusM && venue.strict ? ` · ${t('venues.strict')}` : ''}
       </Tag>
     ) : null;
 

@@ -49,6 +49,8 @@ export const venues = pgTable(
     lat: doublePrecision('lat'),
     lng: doublePrecision('lng'),
     radiusM: integer('radius_m'),
+    /** A check-in at this venue must send a position (inside the radius); otherwise one without is kept, marked. */
+    strict: boolean('strict').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [index('venues_org_idx').on(t.orgId)],

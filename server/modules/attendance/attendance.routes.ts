@@ -44,7 +44,7 @@ export function attendanceRoutes(app: App, { database: { db }, config, clock }: 
   app.post(
     '/api/v1/check-in',
     { schema: { tags, body: CheckInRequest, response: { 200: CheckInResult } } },
-    (request) => checkIn(db, config, actorOf(request), request.body, clock.now()),
+    (request) => checkIn(db, config, actorOf(request), request.body, clock.now(), request.ip),
   );
   app.get(
     '/api/v1/activities/:id/attendance',

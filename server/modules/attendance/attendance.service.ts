@@ -12,12 +12,13 @@ import type {
   ManualAttendance,
 } from '../../../common/schemas/attendance';
 import type { Actor } from '../../access/actor';
+import { type AttemptLimit, limitedAttempt } from '../../access/attempt-limits';
 import { memberInSubtree } from '../../access/org-path';
 import type { Config } from '../../config';
 import { batched } from '../../db/batch';
 import type { Db, DbOrTx } from '../../db/open';
 import { perHandle } from '../../db/per-handle';
-import { attendance, guests, leaveRequests, members } from '../../db/schema/index';
+import { activities, attendance, guests, leaveRequests, members } from '../../db/schema/index';
 import { AppError, invalidField, notFound, ruleBroken } from '../../errors';
 import { loadActivity } from '../activities/activities.service';
 import { recordAttendanceChange } from '../ledger/facts';
@@ -61,6 +62,7 @@ type CheckInRow = {
   lat: number | null;
   lng: number | null;
   radius_m: number | null;
+  strict: boolean | null;
   belongs: boolean;
   inserted_at: Date | null;
   existing_at: Date | null;
@@ -102,7 +104,7 @@ async function checkInTogether(db: Db, attempts: Attempt[]): Promise<(CheckInRow
         WITH ORDINALITY AS r(activity_id, member_id, method, lat, lng, at, before_min, after_min, i)
     ), a AS (
       SELECT r.*, a.title, a.status, a.starts_at, a.ends_at,
-        v.lat AS venue_lat, v.lng AS venue_lng, v.radius_m,
+        v.lat AS venue_lat, v.lng AS venue_lng, v.radius_m, v.strict,
         EXISTS (SELECT 1 FROM members m JOIN orgs mo ON mo.id = m.org_id
                 WHERE m.id = r.member_id AND mo.path LIKE o.path || '%') AS belongs
       FROM r JOIN activities a ON a.id = r.activity_id JOIN orgs o ON o.id = a.org_id
@@ -112,13 +114,15 @@ async function checkInTogether(db: Db, attempts: Attempt[]): Promise<(CheckInRow
       SELECT activity_id, member_id, method, lat, lng, at FROM a
       WHERE belongs AND status = 'scheduled'
         AND at BETWEEN starts_at - make_interval(mins => before_min) AND ends_at + make_interval(mins => after_min)
-        AND (venue_lat IS NULL OR venue_lng IS NULL OR radius_m IS NULL OR lat IS NULL OR lng IS NULL
+        -- Without a position the check-in is kept (marked in the list), unless the venue is strict.
+        AND (venue_lat IS NULL OR venue_lng IS NULL OR radius_m IS NULL
+             OR ((lat IS NULL OR lng IS NULL) AND NOT strict)
              OR 2 * 6371000 * asin(sqrt(power(sin(radians(lat - venue_lat) / 2), 2)
                 + cos(radians(venue_lat)) * cos(radians(lat)) * power(sin(radians(lng - venue_lng) / 2), 2))) <= radius_m)
       ORDER BY member_id, activity_id
       ON CONFLICT DO NOTHING RETURNING activity_id, member_id, checked_in_at
     )
-    SELECT a.i, a.title, a.status, a.starts_at, a.ends_at, a.venue_lat AS lat, a.venue_lng AS lng, a.radius_m,
+    SELECT a.i, a.title, a.status, a.starts_at, a.ends_at, a.venue_lat AS lat, a.venue_lng AS lng, a.radius_m, a.strict,
       a.belongs, ins.checked_in_at AS inserted_at,
       (SELECT checked_in_at FROM attendance t WHERE t.activity_id = a.activity_id AND t.member_id = a.member_id) AS existing_at
     FROM a LEFT JOIN ins ON ins.activity_id = a.activity_id AND ins.member_id = a.member_id`);
@@ -150,6 +154,34 @@ const checkInBatcher = perHandle((db: Db) =>
 );
 
 /**
+ * Wrong six-digit codes allowed: a member may mistype a few times per activity, a machine a few
+ * dozen times (a branch behind one village router). Over a 5.5-hour window a member can try at
+ * most 165 codes, each right with odds of 2 in a million.
+ */
+const CODE_WINDOW_MS = 10 * 60_000;
+const codeLimits = (memberId: number, activityId: number, ip: string): AttemptLimit[] => [
+  { key: `code:member:${memberId}:activity:${activityId}`, limit: 5, windowMs: CODE_WINDOW_MS },
+  { key: `code:ip:${ip}`, limit: 30, windowMs: CODE_WINDOW_MS },
+];
+
+async function firstCheckIn(db: Db, activityId: number, memberId: number) {
+  const [row] = await db
+    .select({ at: attendance.checkedInAt, title: activities.title })
+    .from(attendance)
+    .innerJoin(activities, eq(activities.id, attendance.activityId))
+    .where(and(eq(attendance.activityId, activityId), eq(attendance.memberId, memberId)));
+  return row ?? null;
+}
+
+const alreadyIn = (actor: Actor, activityId: number, first: { at: Date; title: string }): CheckInResult => ({
+  status: 'already_checked_in',
+  activityId,
+  activityTitle: first.title,
+  checkedInAt: first.at.toISOString(),
+  message: translate(actor.locale, 'errors.checkIn.already', { time: chinaDateTime(first.at).slice(11) }),
+});
+
+/**
  * A member checks themselves in, by the QR token or the six-digit code. The hot path of the
  * fixed-day morning: concurrent check-ins share one statement and one commit (see
  * `checkInTogether`); the rules are then read in code to say what was wrong, if anything.
@@ -160,6 +192,7 @@ export async function checkIn(
   actor: Actor,
   input: CheckInRequest,
   now: Date,
+  ip: string,
 ): Promise<CheckInResult> {
   if (actor.memberId === null) throw new AppError(403, 'checkin_no_member', 'errors.checkIn.noMember');
   const key = await checkInKey(db);
@@ -175,8 +208,30 @@ export async function checkIn(
     activityId = check.activityId;
     method = 'qr';
   } else {
-    if (!verifyCode(key, input.activityId, input.code, now.getTime()))
+    const code = input.code;
+    const tried = await limitedAttempt(
+      db,
+      codeLimits(actor.memberId, input.activityId, ip),
+      now,
+      async () => ({
+        ok: verifyCode(key, input.activityId, code, now.getTime()),
+        value: null,
+      }),
+    );
+    if (!('ok' in tried) || !tried.ok) {
+      // A member already checked in who mistypes (or retries a stale code) is told they are in.
+      const first = await firstCheckIn(db, input.activityId, actor.memberId);
+      if (first) return alreadyIn(actor, input.activityId, first);
+      if (tried.blockedFor > 0)
+        throw new AppError(
+          429,
+          'checkin_throttled',
+          'errors.checkIn.tooManyCodes',
+          { seconds: tried.blockedFor },
+          'code',
+        );
       throw invalidField('code', 'errors.checkIn.wrongCode');
+    }
     activityId = input.activityId;
     method = 'code';
   }
@@ -214,17 +269,17 @@ export async function checkIn(
       to: chinaDateTime(new Date(closes)),
     });
   }
+  const geofenced = a.lat !== null && a.lng !== null && a.radius_m !== null;
+  if (geofenced && a.strict && (lat === null || lng === null))
+    throw ruleBroken('checkin_no_position', 'errors.checkIn.needPosition', {}, 'lat');
   if (a.lat !== null && a.lng !== null && a.radius_m !== null && lat !== null && lng !== null) {
     const distance = Math.round(distanceM({ lat: a.lat, lng: a.lng }, { lat, lng }));
     if (distance > a.radius_m)
       throw ruleBroken('checkin_too_far', 'errors.checkIn.tooFar', { distance, radius: a.radius_m });
   }
   // The same member's other phone won the race between our read and our write.
-  const [first] = await db
-    .select({ at: attendance.checkedInAt })
-    .from(attendance)
-    .where(and(eq(attendance.activityId, activityId), eq(attendance.memberId, actor.memberId)));
-  if (first) return result('already_checked_in', first.at);
+  const first = await firstCheckIn(db, activityId, actor.memberId);
+  if (first) return alreadyIn(actor, activityId, first);
   throw ruleBroken('checkin_outside_window', 'errors.checkIn.outsideWindow', {
     from: chinaDateTime(new Date(opens)),
     to: chinaDateTime(new Date(closes)),
@@ -241,11 +296,16 @@ export async function attendanceList(db: DbOrTx, actor: Actor, activityId: numbe
     attendance_reason: string | null;
     leave_status: string | null;
     leave_reason: string | null;
+    no_position: boolean;
   }>(sql`
     SELECT m.id AS member_id, m.name, t.method, t.checked_in_at, t.reason AS attendance_reason,
-      l.status AS leave_status, l.reason AS leave_reason
+      l.status AS leave_status, l.reason AS leave_reason,
+      -- Checked in by phone at a venue with a position and radius, without sending a position.
+      coalesce(t.method <> 'manual' AND (t.lat IS NULL OR t.lng IS NULL) AND v.lat IS NOT NULL
+        AND v.lng IS NOT NULL AND v.radius_m IS NOT NULL, false) AS no_position
     FROM members m JOIN orgs mo ON mo.id = m.org_id
     LEFT JOIN attendance t ON t.activity_id = ${activityId} AND t.member_id = m.id
+    LEFT JOIN activities a ON a.id = t.activity_id LEFT JOIN venues v ON v.id = a.venue_id
     LEFT JOIN leave_requests l ON l.activity_id = ${activityId} AND l.member_id = m.id
     WHERE (mo.path LIKE ${`${org.path}%`} AND m.status = ANY(${sql.param([...EXPECTED_STATUSES])}::text[])) OR t.member_id IS NOT NULL
     ORDER BY t.checked_in_at NULLS LAST, m.id`);
@@ -260,6 +320,7 @@ export async function attendanceList(db: DbOrTx, actor: Actor, activityId: numbe
     method: r.method,
     checkedInAt: r.checked_in_at ? new Date(r.checked_in_at).toISOString() : null,
     reason: r.method ? r.attendance_reason : r.leave_status === 'approved' ? r.leave_reason : null,
+    noPosition: r.no_position,
   }));
   const guestRows = await db
     .select()
@@ -270,6 +331,7 @@ export async function attendanceList(db: DbOrTx, actor: Actor, activityId: numbe
   const figures = (await activityFigures(db, [activityId])).get(activityId)!;
   return {
     counts: figures.counts,
+    noPosition: members_.filter((m) => m.noPosition).length,
     members: members_,
     guests: guestRows.map((g) => ({ id: g.id, name: g.name, phone: g.phone })),
     leaveRequests: leaves,

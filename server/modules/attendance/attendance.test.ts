@@ -88,14 +88,18 @@ describe('check-in', () => {
     ).json();
     const a = await activityAt(-HOUR, { venueId: venue.id });
     const { token, code } = (await secretary.get(`/api/v1/activities/${a.id}/check-in-code`)).json();
-    const [near, far] = await otherMembers(2);
+    const [near, far, typo] = await otherMembers(3);
     const answers = await Promise.all([
       member.post('/api/v1/check-in', { token }),
       near!.client.post('/api/v1/check-in', { token, lat: 27.827, lng: 99.7066 }),
       member.post('/api/v1/check-in', { activityId: a.id, code }),
       far!.client.post('/api/v1/check-in', { token, lat: 27.8369, lng: 99.7065 }),
       member.post('/api/v1/check-in', { token }),
-      member.post('/api/v1/check-in', { activityId: a.id, code: code === '000000' ? '111111' : '000000' }),
+      // A mistyped code from someone not checked in (member1 mistyping would be told they are in).
+      typo!.client.post('/api/v1/check-in', {
+        activityId: a.id,
+        code: code === '000000' ? '111111' : '000000',
+      }),
     ]);
     const [m1, nearRes, m1Code, farRes, m1Again, wrongCode] = answers;
     // member1's three phones: exactly one is the check-in, the others are told when it happened.
@@ -142,6 +146,41 @@ describe('check-in', () => {
         .json()
         .members.find((m: { memberId: number }) => m.memberId === other.id).method,
     ).toBe('code');
+  });
+
+  it('a wrong code after checking in says "already checked in", not "wrong code"', async () => {
+    const a = await activityAt(-HOUR);
+    const { code } = (await secretary.get(`/api/v1/activities/${a.id}/check-in-code`)).json();
+    const other = await secondMember();
+    expect((await other.client.post('/api/v1/check-in', { activityId: a.id, code })).json().status).toBe(
+      'checked_in',
+    );
+    const stale = await other.client.post('/api/v1/check-in', {
+      activityId: a.id,
+      code: code === '000000' ? '000001' : '000000',
+    });
+    expect(stale.statusCode).toBe(200);
+    expect(stale.json()).toMatchObject({ status: 'already_checked_in', activityTitle: a.title });
+  });
+
+  it('limits wrong codes per member and activity, so a code cannot be guessed from afar', async () => {
+    const a = await activityAt(-HOUR);
+    const { code } = (await secretary.get(`/api/v1/activities/${a.id}/check-in-code`)).json();
+    const guesser = await secondMember();
+    const wrong = (n: number) => String((Number(code) + 1 + n) % 1_000_000).padStart(6, '0');
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, n) =>
+        guesser.client.post('/api/v1/check-in', { activityId: a.id, code: wrong(n) }),
+      ),
+    );
+    expect(answers.filter((r) => r.statusCode === 400)).toHaveLength(5);
+    const blocked = answers.filter((r) => r.statusCode === 429);
+    expect(blocked).toHaveLength(7);
+    expect(blocked[0]!.json().error).toMatchObject({ code: 'checkin_throttled', field: 'code' });
+    // Even the right code waits now; the QR code on the screen still works.
+    expect((await guesser.client.post('/api/v1/check-in', { activityId: a.id, code })).statusCode).toBe(429);
+    const { token } = (await secretary.get(`/api/v1/activities/${a.id}/check-in-code`)).json();
+    expect((await guesser.client.post('/api/v1/check-in', { token })).json().status).toBe('checked_in');
   });
 
   it('refuses forged, expired and other-branch tokens, writing nothing', async () => {
@@ -208,6 +247,40 @@ describe('check-in', () => {
     expect(far.json().error.message).toMatch(/^您距活动地点约 11\d\d 米，超出签到范围（200 米）$/);
     const near = await member.post('/api/v1/check-in', { token, lat: 27.827, lng: 99.7066 });
     expect(near.json().status).toBe('checked_in');
+  });
+
+  it('keeps a check-in without a position at a geofenced venue, marked; a strict venue refuses it', async () => {
+    const venue = (
+      await secretary.post(`/api/v1/orgs/${fx.b1.id}/venues`, {
+        name: '村委会',
+        type: 'activity_room',
+        lat: 27.8269,
+        lng: 99.7065,
+        radiusM: 200,
+      })
+    ).json();
+    expect(venue.strict).toBe(false);
+    const a = await activityAt(-HOUR, { venueId: venue.id });
+    const { token } = (await secretary.get(`/api/v1/activities/${a.id}/check-in-code`)).json();
+    const [blind, careful, located] = await otherMembers(3);
+    expect((await blind!.client.post('/api/v1/check-in', { token })).json().status).toBe('checked_in');
+    expect(
+      (await careful!.client.post('/api/v1/check-in', { token, lat: 27.827, lng: 99.7066 })).json().status,
+    ).toBe('checked_in');
+    const list = (await secretary.get(`/api/v1/activities/${a.id}/attendance`)).json();
+    expect(list.noPosition).toBe(1);
+    const flags = Object.fromEntries(
+      list.members.map((m: { memberId: number; noPosition: boolean }) => [m.memberId, m.noPosition]),
+    );
+    expect([flags[blind!.id], flags[careful!.id]]).toEqual([true, false]);
+
+    expect((await secretary.patch(`/api/v1/venues/${venue.id}`, { strict: true })).json().strict).toBe(true);
+    const refused = await located!.client.post('/api/v1/check-in', { token });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error).toMatchObject({ code: 'checkin_no_position', field: 'lat' });
+    expect(
+      (await located!.client.post('/api/v1/check-in', { token, lat: 27.8268, lng: 99.7064 })).json().status,
+    ).toBe('checked_in');
   });
 
   it('needs a member record and refuses a cancelled activity', async () => {

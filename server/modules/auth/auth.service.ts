@@ -2,6 +2,7 @@ import { eq, or } from 'drizzle-orm';
 import type { Locale } from '../../../common/enums';
 import type { ChangePasswordRequest, LoginRequest, Me } from '../../../common/schemas/auth';
 import type { Actor } from '../../access/actor';
+import { type AttemptLimit, forgetFailures, limitedAttempt } from '../../access/attempt-limits';
 import type { Config } from '../../config';
 import type { Db } from '../../db/open';
 import { users } from '../../db/schema/index';
@@ -9,23 +10,41 @@ import { AppError, invalidField } from '../../errors';
 import { hashPassword, verifyPassword } from './password';
 import { sessionCache } from './session-cache';
 import { actorBindings, createSession, deleteOtherSessions } from './sessions';
-import { clearFailures, recordFailure, secondsUntilAllowed, throttleKeys } from './throttle';
+
+/**
+ * Sign-in limits: a machine may fail `perMinute` times a minute, whatever accounts it tries; an
+ * account may fail 20 times in 15 minutes from everywhere together. Someone guessing a secretary's
+ * password from elsewhere blocks their own machine, not the secretary, until the slower
+ * account-wide ceiling (README, "Sign-in limits").
+ */
+export function loginLimits(account: string, ip: string, perMinute: number): AttemptLimit[] {
+  return [
+    { key: `login:ip:${ip}`, limit: perMinute, windowMs: 60_000 },
+    { key: `login:${account}`, limit: ACCOUNT_FAILURES, windowMs: ACCOUNT_WINDOW_MS },
+  ];
+}
+const ACCOUNT_FAILURES = 20;
+const ACCOUNT_WINDOW_MS = 15 * 60_000;
 
 export async function login(db: Db, config: Config, input: LoginRequest, ip: string, now: Date) {
-  const keys = throttleKeys(input.username, ip);
-  const wait = await secondsUntilAllowed(db, keys, config.loginFailuresPerMinute, now);
-  if (wait > 0) throw new AppError(429, 'login_throttled', 'errors.auth.throttled', { seconds: wait });
   // A phone number is as good as a username: villagers remember their phone, not an invented name.
   const [user] = await db
     .select()
     .from(users)
     .where(or(eq(users.username, input.username), eq(users.phone, input.username)));
-  const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
-  if (!user || !ok) {
-    await recordFailure(db, keys, now);
+  // Counted per account, however it was named; a name that is no account is counted as typed.
+  const account = user ? `account:${user.id}` : `name:${input.username.toLowerCase()}`;
+  const limits = loginLimits(account, ip, config.loginFailuresPerMinute);
+  const result = await limitedAttempt(db, limits, now, async () => {
+    const ok = Boolean(user) && (await verifyPassword(user?.passwordHash ?? null, input.password));
+    return { ok, value: null };
+  });
+  if (result.blockedFor > 0)
+    throw new AppError(429, 'login_throttled', 'errors.auth.throttled', { seconds: result.blockedFor });
+  if (!('ok' in result) || !result.ok || !user) {
     throw new AppError(401, 'invalid_credentials', 'errors.auth.invalidCredentials');
   }
-  await clearFailures(db, keys[0]!);
+  await forgetFailures(db, [`login:${account}`]);
   const token = await createSession(db, user.id, config.sessionDays, now);
   return { token, userId: user.id };
 }

@@ -89,7 +89,7 @@ export async function ledgerWorkbook(
     });
   }
   const att = wb.addWorksheet(t(locale, 'attendanceSheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
-  att.columns = ['date', 'activity', 'member', 'status', 'method', 'time'].map((c) => ({
+  att.columns = ['date', 'activity', 'member', 'status', 'method', 'time', 'position'].map((c) => ({
     header: t(locale, c),
     key: c,
     width: c === 'activity' ? 36 : 14,
@@ -105,6 +105,7 @@ export async function ledgerWorkbook(
         status: translate(locale, `server.attendanceStatus.${m.status}`),
         method: m.method ? translate(locale, `server.method.${m.method}`) : '',
         time: m.checkedInAt ? chinaDateTime(new Date(m.checkedInAt)).slice(11) : '',
+        position: m.noPosition ? t(locale, 'noPosition') : '',
       });
     }
     for (const g of list.guests)

@@ -1,0 +1,1 @@
+ALTER TABLE "venues" ADD COLUMN "strict" boolean DEFAULT false NOT NULL;
