@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, login, newPage, PHONE, screenshot } from './browser';
+import { api, DESKTOP, login, newPage, PHONE, screenshot } from './browser';
 
 describe('signing in', () => {
   it('the login page is in Chinese and a supervisor lands on the county dashboard', async () => {
@@ -43,5 +43,34 @@ describe('signing in', () => {
     await screenshot(other, 'orgs-phone-en');
     await other.getByTestId('lang-switch').click();
     await expect.poll(() => other.textContent('body')).toContain('组织');
+  });
+
+  it('notices written by the server follow a language switch at once, without a reload', async () => {
+    // The secretary schedules a lecture: every member of the branch is told.
+    const secretary = await newPage(DESKTOP);
+    await login(secretary, 'secretary1');
+    const me = (await api(secretary, '/api/v1/me')).json;
+    const start = Math.floor((Date.now() + 3 * 86_400_000) / 300_000) * 300_000;
+    const created = await api(secretary, '/api/v1/activities', {
+      method: 'POST',
+      csrf: me.csrfToken,
+      body: {
+        orgId: me.roles.find((r: { role: string }) => r.role === 'secretary').orgId,
+        type: 'party_lecture',
+        title: '党课：语言切换',
+        startsAt: new Date(start).toISOString(),
+        endsAt: new Date(start + 4 * 3_600_000).toISOString(),
+      },
+    });
+    expect(created.status).toBe(201);
+    const page = await newPage(PHONE);
+    await login(page, 'member1');
+    await page.goto('/me');
+    const inbox = page.getByTestId('my-inbox');
+    await expect.poll(() => inbox.textContent()).toMatch(/【活动(通知|变更|取消)】/);
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => inbox.textContent()).toMatch(/\[(Activity|Changed|Cancelled)\]/);
+    expect(await inbox.textContent()).not.toMatch(/【活动/);
+    await page.getByTestId('lang-switch').click();
   });
 });

@@ -21,5 +21,14 @@ describe('scoped access in the interface', () => {
     await expect.poll(() => page.textContent('body')).toContain('未找到该对象，或您无权查看');
     expect(await page.textContent('body')).not.toContain(other.name);
     expect((await api(page, `/api/v1/orgs/${other.id}`)).status).toBe(404);
+
+    // Its ledger: one message, no title with an id, no export buttons.
+    await page.goto(`/orgs/${other.id}/ledger`);
+    await page.getByTestId('out-of-reach').waitFor();
+    const body = (await page.textContent('body')) ?? '';
+    expect(body.split('未找到该对象，或您无权查看')).toHaveLength(2);
+    expect(body).not.toContain(String(other.id));
+    expect(await page.getByTestId('ledger-xlsx').count()).toBe(0);
+    await screenshot(page, 'ledger-out-of-reach-phone');
   });
 });

@@ -1,6 +1,7 @@
-import { Alert, App, type FormInstance } from 'antd';
+import { Alert, App, Button, type FormInstance, Result } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { ApiError } from '../api';
 
 export function errorText(error: unknown, t: TFunction): string {
@@ -42,3 +43,24 @@ export function useErrorToast(): (error: unknown) => void {
     void message.error(errorText(error, t));
   };
 }
+
+/**
+ * A page whose object is out of reach (not found, or not the viewer's to see): one message, and
+ * none of the page's title, figures or actions, which would only show an id or an empty shell.
+ */
+export function OutOfReach({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <Result
+      status={error instanceof ApiError && error.status === 403 ? '403' : '404'}
+      title={errorText(error, t)}
+      extra={<Button onClick={() => navigate('/')}>{t('app.backHome')}</Button>}
+      data-testid="out-of-reach"
+    />
+  );
+}
+
+/** Whether an error means the page's object is out of the viewer's reach, not a passing failure. */
+export const isOutOfReach = (error: unknown) =>
+  error instanceof ApiError && (error.status === 404 || error.status === 403);

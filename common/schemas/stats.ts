@@ -70,7 +70,9 @@ export const StatsActivity = z.object({
   theme: z.enum(THEMES).nullable(),
   title: z.string(),
   present: z.number().int(),
+  /** Present members, and members expected less those on approved leave. */
   expected: z.number().int(),
+  leave: z.number().int(),
   masses: z.number().int(),
   onFixedDay: z.boolean(),
   complete: z.boolean(),

@@ -25,6 +25,7 @@ export function CountsCard({ counts }: { counts: AttendanceCounts }) {
             size={64}
             percent={counts.rate === null ? 0 : Math.round(counts.rate * 100)}
             format={(percent) => (counts.rate === null ? '—' : `${percent}%`)}
+            aria-label={`${t('attendance.rate')} ${counts.rate === null ? '—' : `${Math.round(counts.rate * 100)}%`}`}
           />
         </Col>
       </Row>

@@ -67,6 +67,9 @@ export function useSwitchLocale() {
     },
     onSuccess: (me, locale) => {
       if (me) queryClient.setQueryData<Me>(keys.me, { ...me, user: { ...me.user, locale } });
+      // Notices, alerts and messages come written in the asker's language: ask again in the new one.
+      const meKey = JSON.stringify(keys.me);
+      void queryClient.invalidateQueries({ predicate: (query) => JSON.stringify(query.queryKey) !== meKey });
     },
   });
 }

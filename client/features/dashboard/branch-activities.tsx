@@ -3,6 +3,7 @@ import { Flex, Table, type TableProps, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { StatsActivity } from '../../../common/schemas/stats';
+import { attendanceLine } from '../../components/attendance-line';
 import { CompactList } from '../../components/compact-list';
 import { Section } from '../../components/section';
 import { useIsPhone } from '../../components/use-is-phone';
@@ -32,7 +33,12 @@ export function BranchActivities({ activities }: { activities: StatsActivity[] }
   const { t } = useTranslation();
   const isPhone = useIsPhone();
   const attendance = (a: StatsActivity) =>
-    t('dashboard.activity.attendance', { present: a.present, expected: a.expected, masses: a.masses });
+    attendanceLine(t, {
+      present: a.present,
+      members: a.expected + a.leave,
+      leave: a.leave,
+      masses: a.masses,
+    });
   const title = (a: StatsActivity) => (
     <Link to={`/activities/${a.id}`} data-testid={`stats-activity-${a.id}`}>
       {a.title}

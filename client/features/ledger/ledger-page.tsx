@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { LedgerRow } from '../../../common/schemas/ledger';
 import { apiUrl } from '../../api';
-import { ErrorAlert } from '../../components/api-error';
+import { ErrorAlert, isOutOfReach, OutOfReach } from '../../components/api-error';
+import { attendanceLine } from '../../components/attendance-line';
 import { chinaYear } from '../../components/china-time';
 import { CompactList } from '../../components/compact-list';
 import { Page } from '../../components/page';
@@ -26,12 +27,7 @@ export function LedgerPage() {
   const year = Number(params.get('year')) || chinaYear();
   const { data: ledger, error, isPending } = useLedger(orgId, year);
 
-  const attendance = (row: LedgerRow) =>
-    t('ledger.attendance', {
-      present: row.counts.present,
-      members: row.counts.members,
-      masses: row.counts.masses,
-    });
+  const attendance = (row: LedgerRow) => attendanceLine(t, row.counts);
   const notes = (row: LedgerRow) => (
     <Flex gap={4} wrap>
       {row.shortReason && (
@@ -64,6 +60,7 @@ export function LedgerPage() {
 
   const download = (format: 'xlsx' | 'pdf') => apiUrl(`/orgs/${orgId}/ledger.${format}`, { year });
 
+  if (isOutOfReach(error)) return <OutOfReach error={error} />;
   return (
     <Page
       title={t('ledger.title', { org: org?.name ?? '' })}

@@ -21,7 +21,14 @@ export function HistoryCard({ mine }: { mine: MyActivities }) {
         mine.rate !== null && (
           <Flex align="center" gap={6}>
             <Typography.Text type="secondary">{t('my.rate')}</Typography.Text>
-            <Progress type="circle" size={36} percent={Math.round(mine.rate * 100)} />
+            {/* The figure, not a tick, even at 100 %: a tick reads as "done", not as a rate. */}
+            <Progress
+              type="circle"
+              size={36}
+              percent={Math.round(mine.rate * 100)}
+              format={(percent) => `${percent}%`}
+              aria-label={`${t('my.rate')} ${Math.round(mine.rate * 100)}%`}
+            />
           </Flex>
         )
       }

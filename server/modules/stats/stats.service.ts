@@ -304,6 +304,7 @@ async function branchActivities(
       title: titles.get(a.id) ?? '',
       present: a.present,
       expected: expectedOf(a),
+      leave: a.leave,
       masses: a.masses,
       onFixedDay: a.type === 'themed_party_day' && fixedDates.has(a.day),
       complete: ledgerComplete(a),
