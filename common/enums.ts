@@ -31,6 +31,8 @@ export const MEMBER_STATUSES = [
   'full',
 ] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+/** A Party member: probationary or full. Expected at activities, counted in attendance, in groups. */
+export const PARTY_MEMBER_STATUSES = ['probationary', 'full'] as const satisfies readonly MemberStatus[];
 
 export const MEMBER_POSTS = [
   'secretary',

@@ -87,6 +87,8 @@ export const Activity = ActivitySummary.extend({
   counts: AttendanceCounts,
   completeness: Completeness,
   noticesSent: z.number().int(),
+  /** Of those told, the Party members: the others (applicants, activists…) are not expected. */
+  noticesSentPartyMembers: z.number().int(),
   noticesRead: z.number().int(),
   canManage: z.boolean(),
 });

@@ -33,7 +33,14 @@ export function ActivityDetails({ activity, actions }: { activity: Activity; act
       label: t('activity.notices'),
       children: (
         <span data-testid="activity-notices">
-          {t('activity.noticeStatus', { sent: activity.noticesSent, read: activity.noticesRead })}
+          {activity.noticesSent > activity.noticesSentPartyMembers
+            ? t('activity.noticeStatusWithOthers', {
+                sent: activity.noticesSent,
+                members: activity.noticesSentPartyMembers,
+                others: activity.noticesSent - activity.noticesSentPartyMembers,
+                read: activity.noticesRead,
+              })
+            : t('activity.noticeStatus', { sent: activity.noticesSent, read: activity.noticesRead })}
         </span>
       ),
     },

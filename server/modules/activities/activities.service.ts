@@ -329,6 +329,7 @@ export async function getActivity(db: DbOrTx, actor: Actor, id: number): Promise
     durationHours: hours(a.startsAt, a.endsAt),
     ...figures,
     noticesSent: notices.sent,
+    noticesSentPartyMembers: notices.partyMembers,
     noticesRead: notices.read,
     canManage: can(actor, 'activity.manage', org.path),
   };

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { tinyCounty } from '../../test/fixtures';
 import { testApp } from '../../test/harness';
@@ -213,6 +214,12 @@ describe('activities', () => {
       venue: { name: '村党群活动室' },
     });
     expect(activity.noticesSent).toBeGreaterThanOrEqual(activity.counts.members);
+    // Those told who are Party members are exactly those expected; the rest are said apart.
+    expect(activity.noticesSentPartyMembers).toBe(activity.counts.members);
+    const { rows: others } = await db.execute<{ n: number }>(sql`
+      SELECT count(*)::int AS n FROM members m JOIN orgs o ON o.id = m.org_id
+      WHERE o.path LIKE ${`${fx.b1.path}%`} AND m.status NOT IN ('probationary', 'full')`);
+    expect(activity.noticesSent - activity.noticesSentPartyMembers).toBe(others[0]!.n);
 
     const inbox = (await member.get('/api/v1/me/inbox')).json();
     expect(inbox.unread).toBe(unreadBefore + 1);

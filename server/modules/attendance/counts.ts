@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
+import { PARTY_MEMBER_STATUSES } from '../../../common/enums';
 import type { AttendanceCounts, Completeness } from '../../../common/schemas/activity';
 import type { DbOrTx } from '../../db/open';
 
-/** Members expected at an activity: the Party members (probationary and full) of its org's subtree. */
-export const EXPECTED_STATUSES = ['probationary', 'full'] as const;
+/** Members expected at an activity: the Party members of its org's subtree. */
+export const EXPECTED_STATUSES = PARTY_MEMBER_STATUSES;
 
 type Row = {
   id: number;

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { Locale, NoticeKind } from '../../../common/enums';
+import { type Locale, type NoticeKind, PARTY_MEMBER_STATUSES } from '../../../common/enums';
 import { translate } from '../../../common/i18n/translate';
 import type { Inbox } from '../../../common/schemas/notice';
 import type { Actor } from '../../access/actor';
@@ -92,15 +92,23 @@ export async function markRead(db: Db, actor: Actor, noticeId: number | 'all', n
   if (noticeId !== 'all' && !updated.length) throw notFound();
 }
 
-/** How many were told of an activity and how many have opened it. */
-export async function noticeStatus(db: DbOrTx, activityId: number): Promise<{ sent: number; read: number }> {
+/**
+ * How many were told of an activity, how many of them are Party members (those expected; the
+ * others are applicants, activists and development targets, told too), and how many opened it.
+ */
+export async function noticeStatus(
+  db: DbOrTx,
+  activityId: number,
+): Promise<{ sent: number; partyMembers: number; read: number }> {
   const [row] = await db
     .select({
       sent: sql<number>`count(DISTINCT ${noticeReceipts.memberId})::int`,
+      partyMembers: sql<number>`count(DISTINCT ${noticeReceipts.memberId}) FILTER (WHERE ${members.status} = ANY(${sql.param([...PARTY_MEMBER_STATUSES])}::text[]))::int`,
       read: sql<number>`count(DISTINCT ${noticeReceipts.memberId}) FILTER (WHERE ${noticeReceipts.readAt} IS NOT NULL)::int`,
     })
     .from(noticeReceipts)
     .innerJoin(notices, eq(notices.id, noticeReceipts.noticeId))
+    .innerJoin(members, eq(members.id, noticeReceipts.memberId))
     .where(eq(notices.activityId, activityId));
-  return row ?? { sent: 0, read: 0 };
+  return row ?? { sent: 0, partyMembers: 0, read: 0 };
 }
