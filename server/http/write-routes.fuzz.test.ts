@@ -102,14 +102,14 @@ const id = fc.oneof(
 );
 
 /** A value for a JSON schema: mostly of the right shape, sometimes anything at all, at any depth. */
-function valueOf(schema: Schema, depth = 0): fc.Arbitrary<unknown> {
+function arbitraryFor(schema: Schema, depth = 0): fc.Arbitrary<unknown> {
   const right = rightShape(schema, depth);
   return fc.oneof({ weight: 5, arbitrary: right }, { weight: 1, arbitrary: hostile });
 }
 
 function rightShape(schema: Schema, depth: number): fc.Arbitrary<unknown> {
   const variants = schema.anyOf ?? schema.oneOf;
-  if (variants) return fc.oneof(...variants.map((s) => valueOf(s, depth + 1)));
+  if (variants) return fc.oneof(...variants.map((s) => arbitraryFor(s, depth + 1)));
   if (schema.enum) return fc.constantFrom(...schema.enum);
   const base = ((): fc.Arbitrary<unknown> => {
     switch (schema.type) {
@@ -144,12 +144,12 @@ function rightShape(schema: Schema, depth: number): fc.Arbitrary<unknown> {
       case 'array':
         return depth > 3
           ? fc.constant([])
-          : fc.array(valueOf(schema.items ?? {}, depth + 1), { maxLength: 4 });
+          : fc.array(arbitraryFor(schema.items ?? {}, depth + 1), { maxLength: 4 });
       case 'object': {
         if (depth > 3 || !schema.properties) return fc.constant({});
         const keys = Object.keys(schema.properties);
         return fc.record(
-          Object.fromEntries(keys.map((k) => [k, valueOf(schema.properties![k]!, depth + 1)])),
+          Object.fromEntries(keys.map((k) => [k, arbitraryFor(schema.properties![k]!, depth + 1)])),
           { requiredKeys: keys.filter((k) => schema.required?.includes(k) && Math.random() < 0.9) },
         );
       }
@@ -182,7 +182,7 @@ describe('every write route answers 2xx or 4xx, and a refusal writes nothing', (
       fc.asyncProperty(
         fc.constantFrom(...callers),
         fc.tuple(...params.map(paramValue)),
-        schema ? valueOf(schema) : fc.option(hostile, { nil: undefined }),
+        schema ? arbitraryFor(schema) : fc.option(hostile, { nil: undefined }),
         async (caller, values, body) => {
           const url = params.reduce(
             (u, p, i) => u.replace(`{${p}}`, encodeURIComponent(values[i]!)),
