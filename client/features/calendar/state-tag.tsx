@@ -6,6 +6,7 @@ import type { FixedDayState } from '../../../common/enums';
 // still be done and recorded afterwards.
 const COLORS: Record<FixedDayState, string> = {
   held: 'success',
+  held_off_day: 'gold',
   scheduled: 'processing',
   planned: 'cyan',
   missing_plan: 'warning',

@@ -19,7 +19,10 @@ function stateOf(
   now: Date,
 ): FixedDayState {
   const live = partyDays.filter((a) => a.status !== 'cancelled');
-  if (live.some((a) => new Date(a.startsAt) <= now)) return 'held';
+  const held = live.filter((a) => new Date(a.startsAt) <= now);
+  // The same test as the dashboard's "on the fixed day": the day the themed party day began.
+  if (held.length)
+    return held.some((a) => chinaDate(new Date(a.startsAt)) === fixedDate) ? 'held' : 'held_off_day';
   if (live.length) return 'scheduled';
   if (fixedDate < today) return 'missed';
   return hasPlan ? 'planned' : 'missing_plan';

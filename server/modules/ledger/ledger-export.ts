@@ -166,8 +166,9 @@ export async function ledgerPdf(
         .filter(Boolean)
         .join('    '),
     );
+    const { noPosition } = await attendanceList(db, actor, r.activityId);
     doc.text(
-      `${t(locale, 'members')} ${r.counts.members}  ${t(locale, 'present')} ${r.counts.present}  ${t(locale, 'leave')} ${r.counts.leave}  ${t(locale, 'absent')} ${r.counts.absent}  ${t(locale, 'masses')} ${r.counts.masses}  ${t(locale, 'rate')} ${pct(r.counts.rate)}`,
+      `${t(locale, 'members')} ${r.counts.members}  ${t(locale, 'present')} ${r.counts.present}  ${t(locale, 'leave')} ${r.counts.leave}  ${t(locale, 'absent')} ${r.counts.absent}  ${t(locale, 'masses')} ${r.counts.masses}  ${t(locale, 'rate')} ${pct(r.counts.rate)}${noPosition ? `  ${t(locale, 'noPosition')} ${noPosition}` : ''}`,
     );
     doc.text(
       `${t(locale, 'materials')}：${yesNo(locale, r.completeness.materials)}  ${t(locale, 'attendance')}：${yesNo(locale, r.completeness.attendance)}  ${t(locale, 'records')}：${yesNo(locale, r.completeness.records)}${r.shortReason ? `    ${t(locale, 'shortReason')}：${r.shortReason}` : ''}`,

@@ -331,6 +331,35 @@ describe('exports, read back', () => {
   });
 });
 
+describe('check-ins without a position in the exports', () => {
+  it('are marked in the workbook’s attendance sheet and counted in the PDF', async () => {
+    // Begun three hours ago and still open: check-in is possible now.
+    const a = await heldActivity(-HOUR);
+    const { token } = (await secretary.get(`/api/v1/activities/${a.id}/check-in-code`)).json();
+    const member = await as('member1');
+    expect((await member.post('/api/v1/check-in', { token })).json().status).toBe('checked_in');
+    const year = new Date(a.start).getUTCFullYear();
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(
+      (await secretary.get(`/api/v1/orgs/${fx.b1.id}/ledger.xlsx?year=${year}`))
+        .rawPayload as unknown as ArrayBuffer,
+    );
+    const att = wb.worksheets[1]!;
+    const header = att.getRow(1).values as string[];
+    const positionCol = header.indexOf('定位');
+    expect(positionCol).toBeGreaterThan(0);
+    const marked = att
+      .getRows(2, att.rowCount - 1)!
+      .filter((r) => r.getCell(2).value === a.title && r.getCell(positionCol).value === '无定位签到');
+    expect(marked).toHaveLength(1);
+
+    const pdf = (await secretary.get(`/api/v1/orgs/${fx.b1.id}/ledger.pdf?year=${year}`)).rawPayload;
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString();
+    expect(text).toMatch(/无定位签到 1/);
+  });
+});
+
 describe('calendar feeds', () => {
   it('a branch feed by its key and a private member feed, both readable by a calendar parser', async () => {
     const a = await heldActivity(-24 * HOUR);

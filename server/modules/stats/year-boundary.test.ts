@@ -3,6 +3,7 @@ import type { OrgStats } from '../../../common/schemas/stats';
 import { tinyCounty } from '../../test/fixtures';
 import { testApp } from '../../test/harness';
 import { daysFromToday } from '../../test/test-clock';
+import { addDays } from '../calendar/holidays';
 
 const { as, db, clock } = await testApp();
 const fx = await tinyCounty(db);
@@ -63,5 +64,31 @@ describe('the year boundary', () => {
     expect(now.months.filter((m: { state: string }) => m.state === 'missed')).toEqual([]);
     const before = (await secretary.get(`/api/v1/orgs/${fx.b1.id}/calendar?year=${Y}&month=12`)).json();
     expect(before.months[0].state).toBe('missed');
+  });
+
+  it('a themed party day held off its fixed day shows so on the calendar, as on the dashboard', async () => {
+    clock.set(`${Y}-06-01T08:00:00+08:00`);
+    const secretary = await as('secretary1');
+    const june = async () =>
+      (await secretary.get(`/api/v1/orgs/${fx.b1.id}/calendar?year=${Y}&month=6`)).json().months[0];
+    const { fixedDate } = await june();
+    const day = addDays(fixedDate, fixedDate.endsWith('-01') ? 1 : -1);
+    const created = await secretary.post('/api/v1/activities', {
+      orgId: fx.b1.id,
+      type: 'themed_party_day',
+      title: '提前开展的主题党日',
+      startsAt: `${day}T09:00:00+08:00`,
+      endsAt: `${day}T13:00:00+08:00`,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    clock.set(`${Y}-06-29T12:00:00+08:00`);
+    const later = await as('secretary1');
+    const state = (await later.get(`/api/v1/orgs/${fx.b1.id}/calendar?year=${Y}&month=6`)).json().months[0]
+      .state;
+    expect(state).toBe('held_off_day');
+    const stats = (
+      await later.get(`/api/v1/orgs/${fx.b1.id}/stats?from=${Y}-06-01&to=${Y}-06-30`)
+    ).json<OrgStats>();
+    expect(stats.activities.find((a) => a.id === created.json().id)?.onFixedDay).toBe(false);
   });
 });
