@@ -20,7 +20,8 @@ export function LanguageSwitch() {
       loading={switchLocale.isPending}
       onClick={() => switchLocale.mutate(next, { onError: showError })}
       data-testid="lang-switch"
-      aria-label={t('app.switchLanguage')}
+      // The visible name first: a voice user says what they see.
+      aria-label={`${t('app.otherLanguage')}（${t('app.switchLanguage')}）`}
     >
       {t('app.otherLanguage')}
     </Button>

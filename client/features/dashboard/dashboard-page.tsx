@@ -65,6 +65,7 @@ export function DashboardPage() {
             value={orgId}
             onChange={(next) => navigate(`/dashboard/${next}${period.search}`)}
             style={{ width: isPhone ? '100%' : 280 }}
+            aria-label={t('dashboard.orgPicker')}
             data-testid="dashboard-org"
           />
           {orgId !== undefined && (

@@ -4,6 +4,19 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useInbox } from './queries';
 
+const COUNT_STYLE = {
+  background: '#cf1322',
+  color: '#fff',
+  borderRadius: 8,
+  fontSize: 10,
+  lineHeight: '16px',
+  minWidth: 16,
+  padding: '0 4px',
+  display: 'inline-block',
+  textAlign: 'center' as const,
+  boxShadow: '0 0 0 1px #fff',
+};
+
 export function InboxBadge() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -18,7 +31,19 @@ export function InboxBadge() {
       data-unread={unread}
       style={{ color: '#fff' }}
     >
-      <Badge count={unread} size="small" offset={[2, -2]}>
+      {/* The count is in the button's name already; the drawn number is for the eye only. */}
+      <Badge
+        count={
+          unread ? (
+            <span aria-hidden="true" style={COUNT_STYLE}>
+              {unread > 99 ? '99+' : unread}
+            </span>
+          ) : (
+            0
+          )
+        }
+        offset={[2, -2]}
+      >
         <BellOutlined style={{ color: '#fff', fontSize: 18 }} />
       </Badge>
     </Button>
