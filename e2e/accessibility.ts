@@ -4,6 +4,8 @@ import type { Page } from 'playwright-core';
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
+const STRUCTURE = ['page-has-heading-one', 'landmark-one-main'];
+
 type Violation = {
   id: string;
   impact: string | null;
@@ -26,13 +28,16 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
     });
     return result.violations;
   });
-  return violations
-    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
-          .slice(0, 3)
-          .map((n) => `${n.target.join(' ')} (${n.failureSummary?.split('\n')[1]?.trim() ?? ''})`)
-          .join(' | ')}`,
-    );
+  return (
+    violations
+      // Beside the critical and serious: every page has one h1 and a main landmark.
+      .filter((v) => v.impact === 'critical' || v.impact === 'serious' || STRUCTURE.includes(v.id))
+      .map(
+        (v) =>
+          `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+            .slice(0, 3)
+            .map((n) => `${n.target.join(' ')} (${n.failureSummary?.split('\n')[1]?.trim() ?? ''})`)
+            .join(' | ')}`,
+      )
+  );
 }

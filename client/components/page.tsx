@@ -14,7 +14,8 @@ export function Page({
   return (
     <div>
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 16 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        {/* The page's one h1, at the size of a section title. */}
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 20, lineHeight: 1.4 }}>
           {title}
         </Typography.Title>
         {extra && (

@@ -68,7 +68,7 @@ export function ActivityDetails({ activity, actions }: { activity: Activity; act
     <Card
       title={
         <Flex gap={8} align="center" wrap style={{ whiteSpace: 'normal' }}>
-          <span>{activity.title}</span>
+          <h1 style={{ margin: 0, fontSize: 'inherit', fontWeight: 'inherit' }}>{activity.title}</h1>
           <ThemeTag theme={activity.theme} />
           {activity.status === 'cancelled' && <Tag>{t('enums.activityStatus.cancelled')}</Tag>}
         </Flex>

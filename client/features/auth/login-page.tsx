@@ -35,9 +35,9 @@ export function LoginPage() {
         <Brand />
         <LanguageSwitch />
       </Flex>
-      <Flex justify="center" align="flex-start" style={{ flex: 1, padding: '48px 16px' }}>
+      <Flex component="main" justify="center" align="flex-start" style={{ flex: 1, padding: '48px 16px' }}>
         <Card style={{ width: '100%', maxWidth: 380 }}>
-          <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }}>
+          <Typography.Title level={1} style={{ marginTop: 0, marginBottom: 4, fontSize: 24 }}>
             {t('login.title')}
           </Typography.Title>
           <Typography.Paragraph type="secondary">{t('login.tagline')}</Typography.Paragraph>
