@@ -191,7 +191,12 @@ describe('the fixed activity day, from the plan to the ledger', () => {
 
   it('adds the minutes and a photo', async () => {
     await secretary.getByTestId('records-tab').click();
-    await secretary.getByTestId('minutes-editor').fill('书记主持，学习帮扶政策，分组入户走访困难群众 5 户。');
+    // The minutes come drafted from what Vanguard holds: the title, time, and who came.
+    const editor = secretary.getByTestId('minutes-editor');
+    await expect
+      .poll(() => editor.textContent())
+      .toMatch(/会议名称：.+时间：.+应到党员 \d+ 人，实到 [1-9]\d* 人/);
+    await editor.fill('书记主持，学习帮扶政策，分组入户走访困难群众 5 户。');
     await secretary.getByTestId('minutes-save').click();
     await expect.poll(() => secretary.textContent('body')).toContain('会议记录已保存');
     const photo = await sharp({

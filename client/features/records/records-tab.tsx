@@ -7,8 +7,10 @@ import type { ActivityFile } from '../../../common/schemas/record';
 import { ApiError } from '../../api';
 import { ErrorAlert, errorText } from '../../components/api-error';
 import { formatDateTime } from '../../components/china-time';
+import { useAttendance } from '../attendance/queries';
 import { useSignedIn } from '../auth/me-context';
 import { FilesGallery } from './files-gallery';
+import { minutesDraft } from './minutes-draft';
 import { MinutesEditor } from './minutes-editor';
 import { useDeleteFile, useRecords, useSaveMinutes, useUploadFiles } from './queries';
 
@@ -24,6 +26,7 @@ export function RecordsTab({ activity }: { activity: Activity }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const { data: records, error, isPending } = useRecords(activity.id);
+  const { data: attendance } = useAttendance(activity.id, false);
   const save = useSaveMinutes(activity.id);
   const upload = useUploadFiles(activity.id);
   const remove = useDeleteFile(activity.id);
@@ -45,10 +48,11 @@ export function RecordsTab({ activity }: { activity: Activity }) {
     void message.error(errorText(refusal, t));
   };
 
+  const draft = minutesDraft(t, activity, attendance);
   const saveMinutes = () =>
     save.mutate(
       {
-        minutesHtml: html ?? records.minutesHtml ?? '',
+        minutesHtml: html ?? records.minutesHtml ?? draft,
         decisions: (decisions ?? records.decisions ?? '').trim() || null,
         reason: reason.trim() || undefined,
       },
@@ -102,9 +106,13 @@ export function RecordsTab({ activity }: { activity: Activity }) {
       >
         {editable ? (
           <Flex vertical gap={12}>
+            {!records.minutesHtml && (
+              <Typography.Text type="secondary">{t('records.draftHint')}</Typography.Text>
+            )}
             <MinutesEditor
-              key={records.updatedAt ?? 'new'}
-              initialHtml={records.minutesHtml ?? ''}
+              // A new draft once the attendance it is written from has arrived.
+              key={records.updatedAt ?? `draft-${attendance ? 'full' : 'bare'}`}
+              initialHtml={records.minutesHtml ?? draft}
               onChange={setHtml}
             />
             {(isDeliberation(activity) || records.decisions) && (
