@@ -24,8 +24,6 @@ const THEME = {
   token: {
     colorPrimary: PARTY_RED,
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',
-    colorTextTertiary: 'rgba(0, 0, 0, 0.65)',
-    colorTextQuaternary: 'rgba(0, 0, 0, 0.58)',
     // Tags and links write their text in these colours.
     colorSuccess: '#237804',
     colorWarning: '#ad4e00',
@@ -59,6 +57,9 @@ const THEME = {
       purple7: '#391085',
       magenta7: '#9e1068',
     },
+    // Labels are tertiary text (0.45 black, 3.4:1); the global tertiary token also styles
+    // placeholders and disabled controls, so it is darkened here only.
+    Descriptions: { labelColor: 'rgba(0, 0, 0, 0.65)' },
   },
 };
 

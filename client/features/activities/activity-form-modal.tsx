@@ -7,6 +7,7 @@ import { type Activity, ActivityCreate } from '../../../common/schemas/activity'
 import { ApiError } from '../../api';
 import { ErrorAlert, setFieldError } from '../../components/api-error';
 import { zodRule } from '../../components/zod-rule';
+import { useSignedIn } from '../auth/me-context';
 import { VenueSelect } from '../venues/venue-select';
 import { TimeFields } from './activity-time-fields';
 import {
@@ -38,9 +39,17 @@ export function ActivityFormModal({ mode, onClose }: { mode: Mode; onClose: () =
   const [askedShortReason, setAskedShortReason] = useState(false);
 
   const kinds = Form.useWatch('kinds', form) ?? [];
+  // The branch's own secretary usually leads: they are the person in charge unless changed.
+  const me = useSignedIn();
+  const leads = me.roles.some((r) => r.role === 'secretary' && r.orgId === orgId);
   const initialValues: Partial<ActivityValues> = activity
     ? valuesOf(activity)
-    : { kinds: [], massesInvited: false, ...(mode.kind === 'create' ? mode.draft : {}) };
+    : {
+        kinds: [],
+        massesInvited: false,
+        ...(leads && me.user.memberId !== null ? { responsibleMemberId: me.user.memberId } : {}),
+        ...(mode.kind === 'create' ? mode.draft : {}),
+      };
 
   const submit = async (values: ActivityValues) => {
     try {
