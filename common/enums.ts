@@ -157,7 +157,14 @@ export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** What the month of a branch's calendar shows for its fixed day. */
 /** `held_off_day`: held that month, but not on its fixed day (what the dashboard counts as off the day). */
-export const FIXED_DAY_STATES = ['held', 'held_off_day', 'scheduled', 'planned', 'missing_plan', 'missed'] as const;
+export const FIXED_DAY_STATES = [
+  'held',
+  'held_off_day',
+  'scheduled',
+  'planned',
+  'missing_plan',
+  'missed',
+] as const;
 export type FixedDayState = (typeof FIXED_DAY_STATES)[number];
 
 // --- Fixed assessment and oversight (seed 004 "fixed assessment", seed 000) ---

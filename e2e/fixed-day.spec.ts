@@ -101,7 +101,9 @@ describe('the fixed activity day, from the plan to the ledger', () => {
     await expect.poll(() => secretary.getByTestId('activity-notices').textContent()).toMatch(/已通知 [1-9]/);
     // The secretary was put in charge without being asked.
     const name = await secretary.getByTestId('user-name').textContent();
-    expect(await secretary.getByTestId('activity-page').textContent()).toMatch(new RegExp(`负责人[:：]?\\s*${name}`));
+    expect(await secretary.getByTestId('activity-page').textContent()).toMatch(
+      new RegExp(`负责人[:：]?\\s*${name}`),
+    );
   });
 
   it('the member sees the notice on the phone and checks in through the QR code', async () => {

@@ -3,7 +3,7 @@ import type { Activity } from '../../../common/schemas/activity';
 import type { AttendanceList } from '../../../common/schemas/attendance';
 import { formatTimeRange } from '../../components/china-time';
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /**
@@ -35,5 +35,5 @@ export function minutesDraft(
     names('absent').length > 0 && t('records.draft.absent', { names: names('absent').join('、') }),
     t('records.draft.content'),
   ].filter((line): line is string => Boolean(line));
-  return lines.map((line) => `<p>${escape(line)}</p>`).join('');
+  return lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('');
 }

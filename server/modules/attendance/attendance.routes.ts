@@ -17,13 +17,12 @@ import { type App, actorOf, type Deps } from '../../http/types';
 import {
   addGuest,
   attendanceList,
-  checkIn,
-  checkInCode,
   decideLeave,
   markAttendance,
   removeGuest,
   requestLeave,
 } from './attendance.service';
+import { checkIn, checkInCode } from './check-in';
 import { myActivities } from './my-activities';
 
 export function attendanceRoutes(app: App, { database: { db }, config, clock }: Deps) {

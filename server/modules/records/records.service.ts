@@ -10,7 +10,7 @@ import { activities, activityChanges, activityFiles, venues } from '../../db/sch
 import { AppError, invalidField, notFound } from '../../errors';
 import type { Storage } from '../../storage/local';
 import { type ActivityRow, loadActivity } from '../activities/activities.service';
-import { distanceM } from '../attendance/attendance.service';
+import { distanceM } from '../attendance/check-in';
 import { appendLedger } from '../ledger/chain';
 import { minutesDigest, sealEnded } from '../ledger/facts';
 import { detect } from './file-types';

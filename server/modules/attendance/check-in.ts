@@ -1,0 +1,275 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { chinaDateTime } from '../../../common/dates';
+import { translate } from '../../../common/i18n/translate';
+import type { CheckInCode, CheckInRequest, CheckInResult } from '../../../common/schemas/attendance';
+import type { Actor } from '../../access/actor';
+import { type AttemptLimit, limitedAttempt } from '../../access/attempt-limits';
+import type { Config } from '../../config';
+import { batched } from '../../db/batch';
+import type { Db } from '../../db/open';
+import { perHandle } from '../../db/per-handle';
+import { activities, attendance } from '../../db/schema/index';
+import { AppError, invalidField, ruleBroken } from '../../errors';
+import { loadActivity } from '../activities/activities.service';
+import { checkInKey, issue, PERIOD_SECONDS, verifyCode, verifyToken } from './check-in-token';
+
+export async function checkInCode(
+  db: Db,
+  config: Config,
+  actor: Actor,
+  activityId: number,
+  origin: string,
+  now: Date,
+): Promise<CheckInCode> {
+  await loadActivity(db, actor, activityId, 'activity.manage');
+  const { token, code, expiresAt } = issue(await checkInKey(db), activityId, now.getTime());
+  const base = config.publicUrl ?? origin;
+  return {
+    token,
+    code,
+    url: `${base}/check-in?t=${encodeURIComponent(token)}`,
+    expiresAt: expiresAt.toISOString(),
+    periodSeconds: PERIOD_SECONDS,
+  };
+}
+
+/** Metres between two WGS-84 points (haversine). */
+export function distanceM(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLng = (b.lng - a.lng) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
+}
+
+type CheckInRow = {
+  title: string;
+  status: string;
+  starts_at: Date;
+  ends_at: Date;
+  lat: number | null;
+  lng: number | null;
+  radius_m: number | null;
+  strict: boolean | null;
+  belongs: boolean;
+  inserted_at: Date | null;
+  existing_at: Date | null;
+};
+
+type Attempt = {
+  activityId: number;
+  memberId: number;
+  method: 'qr' | 'code';
+  lat: number | null;
+  lng: number | null;
+  /** When the member checked in: the window is judged at this instant, and it is what is kept. */
+  at: Date;
+  window: { before: number; after: number };
+};
+
+/**
+ * Check-ins of a batch in one statement: reads each activity, its venue and the member's place,
+ * and writes the check-ins for which every rule holds; a repeat finds the first row instead of
+ * adding a second. Inserted in (member, activity) order, so two batches never wait on each other
+ * crosswise. A member twice in one batch (two phones) is sent once and the later copy is told it
+ * is already checked in.
+ */
+async function checkInTogether(db: Db, attempts: Attempt[]): Promise<(CheckInRow | undefined)[]> {
+  const keyOf = (a: Attempt) => `${a.activityId}:${a.memberId}`;
+  const firstIndex = new Map<string, number>();
+  const unique = attempts.filter((a, i) => {
+    if (firstIndex.has(keyOf(a))) return false;
+    firstIndex.set(keyOf(a), i);
+    return true;
+  });
+  const col = <T>(f: (a: Attempt) => T) => sql.param(unique.map(f));
+  const { rows } = await db.execute<CheckInRow & { i: string }>(sql`
+    WITH r AS (
+      SELECT * FROM unnest(${col((a) => a.activityId)}::int[], ${col((a) => a.memberId)}::int[],
+        ${col((a) => a.method)}::text[], ${col((a) => a.lat)}::float8[], ${col((a) => a.lng)}::float8[],
+        ${col((a) => a.at.toISOString())}::timestamptz[],
+        ${col((a) => a.window.before)}::int[], ${col((a) => a.window.after)}::int[])
+        WITH ORDINALITY AS r(activity_id, member_id, method, lat, lng, at, before_min, after_min, i)
+    ), a AS (
+      SELECT r.*, a.title, a.status, a.starts_at, a.ends_at,
+        v.lat AS venue_lat, v.lng AS venue_lng, v.radius_m, v.strict,
+        EXISTS (SELECT 1 FROM members m JOIN orgs mo ON mo.id = m.org_id
+                WHERE m.id = r.member_id AND mo.path LIKE o.path || '%') AS belongs
+      FROM r JOIN activities a ON a.id = r.activity_id JOIN orgs o ON o.id = a.org_id
+        LEFT JOIN venues v ON v.id = a.venue_id
+    ), ins AS (
+      INSERT INTO attendance (activity_id, member_id, method, lat, lng, checked_in_at)
+      SELECT activity_id, member_id, method, lat, lng, at FROM a
+      WHERE belongs AND status = 'scheduled'
+        AND at BETWEEN starts_at - make_interval(mins => before_min) AND ends_at + make_interval(mins => after_min)
+        -- Without a position the check-in is kept (marked in the list), unless the venue is strict.
+        AND (venue_lat IS NULL OR venue_lng IS NULL OR radius_m IS NULL
+             OR ((lat IS NULL OR lng IS NULL) AND NOT strict)
+             OR 2 * 6371000 * asin(sqrt(power(sin(radians(lat - venue_lat) / 2), 2)
+                + cos(radians(venue_lat)) * cos(radians(lat)) * power(sin(radians(lng - venue_lng) / 2), 2))) <= radius_m)
+      ORDER BY member_id, activity_id
+      ON CONFLICT DO NOTHING RETURNING activity_id, member_id, checked_in_at
+    )
+    SELECT a.i, a.title, a.status, a.starts_at, a.ends_at, a.venue_lat AS lat, a.venue_lng AS lng, a.radius_m, a.strict,
+      a.belongs, ins.checked_in_at AS inserted_at,
+      (SELECT checked_in_at FROM attendance t WHERE t.activity_id = a.activity_id AND t.member_id = a.member_id) AS existing_at
+    FROM a LEFT JOIN ins ON ins.activity_id = a.activity_id AND ins.member_id = a.member_id`);
+  const byUnique = new Map(rows.map((r) => [Number(r.i) - 1, r]));
+  const byKey = new Map(unique.map((a, k) => [keyOf(a), byUnique.get(k)]));
+  return attempts.map((a, i) => {
+    const row = byKey.get(keyOf(a));
+    if (!row || firstIndex.get(keyOf(a)) === i) return row;
+    const at = row.inserted_at ?? row.existing_at;
+    return at ? { ...row, inserted_at: null, existing_at: at } : row;
+  });
+}
+
+const checkInBatcher = perHandle((db: Db) =>
+  batched<Attempt, CheckInRow | undefined>(
+    async (attempts) => {
+      try {
+        const rows = await checkInTogether(db, attempts);
+        return rows.map((value) => ({ status: 'fulfilled', value }));
+      } catch (error) {
+        // One bad attempt (a member removed a moment ago) must not fail its neighbours: alone, each
+        // meets only its own error.
+        if (attempts.length === 1) throw error;
+        return Promise.allSettled(attempts.map(async (a) => (await checkInTogether(db, [a]))[0]));
+      }
+    },
+    { maxBatch: 200, maxInFlight: 4 },
+  ),
+);
+
+/**
+ * Wrong six-digit codes allowed: a member may mistype a few times per activity, a machine a few
+ * dozen times (a branch behind one village router). Over a 5.5-hour window a member can try at
+ * most 165 codes, each right with odds of 2 in a million.
+ */
+const CODE_WINDOW_MS = 10 * 60_000;
+const codeLimits = (memberId: number, activityId: number, ip: string): AttemptLimit[] => [
+  { key: `code:member:${memberId}:activity:${activityId}`, limit: 5, windowMs: CODE_WINDOW_MS },
+  { key: `code:ip:${ip}`, limit: 30, windowMs: CODE_WINDOW_MS },
+];
+
+async function firstCheckIn(db: Db, activityId: number, memberId: number) {
+  const [row] = await db
+    .select({ at: attendance.checkedInAt, title: activities.title })
+    .from(attendance)
+    .innerJoin(activities, eq(activities.id, attendance.activityId))
+    .where(and(eq(attendance.activityId, activityId), eq(attendance.memberId, memberId)));
+  return row ?? null;
+}
+
+const alreadyIn = (actor: Actor, activityId: number, first: { at: Date; title: string }): CheckInResult => ({
+  status: 'already_checked_in',
+  activityId,
+  activityTitle: first.title,
+  checkedInAt: first.at.toISOString(),
+  message: translate(actor.locale, 'errors.checkIn.already', { time: chinaDateTime(first.at).slice(11) }),
+});
+
+/**
+ * A member checks themselves in, by the QR token or the six-digit code. The hot path of the
+ * fixed-day morning: concurrent check-ins share one statement and one commit (see
+ * `checkInTogether`); the rules are then read in code to say what was wrong, if anything.
+ */
+export async function checkIn(
+  db: Db,
+  config: Config,
+  actor: Actor,
+  input: CheckInRequest,
+  now: Date,
+  ip: string,
+): Promise<CheckInResult> {
+  if (actor.memberId === null) throw new AppError(403, 'checkin_no_member', 'errors.checkIn.noMember');
+  const key = await checkInKey(db);
+  let activityId: number;
+  let method: 'qr' | 'code';
+  if ('token' in input) {
+    const check = verifyToken(key, input.token, now.getTime());
+    if (!check.ok)
+      throw invalidField(
+        'token',
+        check.reason === 'expired' ? 'errors.checkIn.expired' : 'errors.checkIn.invalid',
+      );
+    activityId = check.activityId;
+    method = 'qr';
+  } else {
+    const code = input.code;
+    const tried = await limitedAttempt(
+      db,
+      codeLimits(actor.memberId, input.activityId, ip),
+      now,
+      async () => ({
+        ok: verifyCode(key, input.activityId, code, now.getTime()),
+        value: null,
+      }),
+    );
+    if (!('ok' in tried) || !tried.ok) {
+      // A member already checked in who mistypes (or retries a stale code) is told they are in.
+      const first = await firstCheckIn(db, input.activityId, actor.memberId);
+      if (first) return alreadyIn(actor, input.activityId, first);
+      if (tried.blockedFor > 0)
+        throw new AppError(
+          429,
+          'checkin_throttled',
+          'errors.checkIn.tooManyCodes',
+          { seconds: tried.blockedFor },
+          'code',
+        );
+      throw invalidField('code', 'errors.checkIn.wrongCode');
+    }
+    activityId = input.activityId;
+    method = 'code';
+  }
+  const lat = input.lat ?? null;
+  const lng = input.lng ?? null;
+  const a = await checkInBatcher(db)({
+    activityId,
+    memberId: actor.memberId,
+    method,
+    lat,
+    lng,
+    at: now,
+    window: { before: config.checkInBeforeMinutes, after: config.checkInAfterMinutes },
+  });
+  if (!a) throw invalidField(method === 'qr' ? 'token' : 'code', 'errors.checkIn.invalid');
+  const result = (status: CheckInResult['status'], at: Date): CheckInResult => ({
+    status,
+    activityId,
+    activityTitle: a.title,
+    checkedInAt: new Date(at).toISOString(),
+    message:
+      status === 'checked_in'
+        ? translate(actor.locale, 'errors.checkIn.checkedIn')
+        : translate(actor.locale, 'errors.checkIn.already', { time: chinaDateTime(new Date(at)).slice(11) }),
+  });
+  if (a.inserted_at) return result('checked_in', a.inserted_at);
+  if (a.existing_at) return result('already_checked_in', a.existing_at);
+  if (!a.belongs) throw new AppError(403, 'checkin_not_member', 'errors.checkIn.notMember');
+  if (a.status === 'cancelled') throw ruleBroken('checkin_cancelled', 'errors.checkIn.cancelled');
+  const opens = new Date(a.starts_at).getTime() - config.checkInBeforeMinutes * 60_000;
+  const closes = new Date(a.ends_at).getTime() + config.checkInAfterMinutes * 60_000;
+  if (now.getTime() < opens || now.getTime() > closes) {
+    throw ruleBroken('checkin_outside_window', 'errors.checkIn.outsideWindow', {
+      from: chinaDateTime(new Date(opens)),
+      to: chinaDateTime(new Date(closes)),
+    });
+  }
+  const geofenced = a.lat !== null && a.lng !== null && a.radius_m !== null;
+  if (geofenced && a.strict && (lat === null || lng === null))
+    throw ruleBroken('checkin_no_position', 'errors.checkIn.needPosition', {}, 'lat');
+  if (a.lat !== null && a.lng !== null && a.radius_m !== null && lat !== null && lng !== null) {
+    const distance = Math.round(distanceM({ lat: a.lat, lng: a.lng }, { lat, lng }));
+    if (distance > a.radius_m)
+      throw ruleBroken('checkin_too_far', 'errors.checkIn.tooFar', { distance, radius: a.radius_m });
+  }
+  // The same member's other phone won the race between our read and our write.
+  const first = await firstCheckIn(db, activityId, actor.memberId);
+  if (first) return alreadyIn(actor, activityId, first);
+  throw ruleBroken('checkin_outside_window', 'errors.checkIn.outsideWindow', {
+    from: chinaDateTime(new Date(opens)),
+    to: chinaDateTime(new Date(closes)),
+  });
+}
