@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Id, OrgYearParams as ReportParams } from '../../../common/schemas/common';
 import { AnnualReport, ReportInput, ReportSummary } from '../../../common/schemas/report';
@@ -10,11 +11,14 @@ import { getReport, listReports, redraftReport, saveReport, submitReport } from 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export function reportsRoutes(app: App, { database: { db }, config, clock }: Deps) {
+  /** The report as it is read and exported: the saved one, or today's draft from the records. */
+  const reportOf = (request: FastifyRequest, { id, year }: { id: number; year: number }) =>
+    getReport(db, config, actorOf(request), id, year, clock.now());
   const tags = ['reports'];
   app.get(
     '/api/v1/orgs/:id/reports/:year',
     { schema: { tags, params: ReportParams, response: { 200: AnnualReport } } },
-    (request) => getReport(db, config, actorOf(request), request.params.id, request.params.year, clock.now()),
+    (request) => reportOf(request, request.params),
   );
   app.put(
     '/api/v1/orgs/:id/reports/:year',
@@ -45,14 +49,7 @@ export function reportsRoutes(app: App, { database: { db }, config, clock }: Dep
     '/api/v1/orgs/:id/reports/:year/report.pdf',
     { schema: { tags, params: ReportParams } },
     async (request, reply) => {
-      const report = await getReport(
-        db,
-        config,
-        actorOf(request),
-        request.params.id,
-        request.params.year,
-        clock.now(),
-      );
+      const report = await reportOf(request, request.params);
       const { name, file } = await reportPdf(report, requestLocale(request));
       reply.header('content-type', 'application/pdf').header('content-disposition', attachment(name));
       return file;
@@ -62,14 +59,7 @@ export function reportsRoutes(app: App, { database: { db }, config, clock }: Dep
     '/api/v1/orgs/:id/reports/:year/report.docx',
     { schema: { tags, params: ReportParams } },
     async (request, reply) => {
-      const report = await getReport(
-        db,
-        config,
-        actorOf(request),
-        request.params.id,
-        request.params.year,
-        clock.now(),
-      );
+      const report = await reportOf(request, request.params);
       const { name, file } = await reportDocx(report, requestLocale(request));
       reply.header('content-type', DOCX).header('content-disposition', attachment(name));
       return file;
