@@ -1,10 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { phoneMessages } from './scripts/phone-messages';
 import { precompress } from './scripts/precompress';
+import { serviceWorker } from './scripts/service-worker';
 
 export default defineConfig({
   root: 'client',
-  plugins: [react(), precompress()],
+  plugins: [phoneMessages(), react(), serviceWorker(), precompress()],
   build: { outDir: '../dist/client', emptyOutDir: true, chunkSizeWarningLimit: 4000 },
   server: { proxy: { '/api/': 'http://localhost:3000' } },
 });

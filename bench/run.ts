@@ -1,6 +1,7 @@
 // npm run bench: start-up of the app on an empty and on a loaded data dir; the member list of the
 // county, filtered and paged; and the morning of a fixed day (check-ins under load from this
-// second process), a branch's month view and its ledger exports. Figures go to stdout;
+// second process), a branch's month view and its ledger exports, and the member's phone pages in
+// Chromium over an emulated slow link. Figures go to stdout;
 // bench/README.md records them with the machine.
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -13,6 +14,7 @@ import { connect, type Database, freePort, startEmbedded } from '../server/db/op
 import { runAlerts } from '../server/modules/alerts/alerts.service';
 import { checkInKey } from '../server/modules/attendance/check-in-token';
 import { prepareMorning, runMorning } from './check-in';
+import { phonePages } from './phone-page';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -207,7 +209,7 @@ async function oversight(
 }
 
 // BENCH_DATA_DIR: a copy of an already seeded data dir, to measure the rest without the start-up runs;
-// with it, BENCH_ONLY=morning measures the check-in morning alone.
+// with it, BENCH_ONLY=morning measures the check-in morning alone, BENCH_ONLY=phone the phone pages.
 const given = process.env.BENCH_DATA_DIR;
 const dir = given ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'vanguard-bench-')));
 await fs.chmod(dir, 0o755);
@@ -229,14 +231,15 @@ try {
   const server = await startEmbedded(path.join(dir, 'postgres'));
   const database = connect(server.url('vanguard'), 'embedded');
   try {
-    if (process.env.BENCH_ONLY !== 'morning') await inProcess(database, dir);
+    if (!process.env.BENCH_ONLY) await inProcess(database, dir);
     const { phones, activityIds } = await prepareMorning(database.pool);
     const port = await freePort();
     const app = startApp({ PORT: String(port), DATA_DIR: dir, DATABASE_URL: server.url('vanguard') });
     await waitForHealth(port, app);
     try {
+      if (process.env.BENCH_ONLY !== 'morning') await phonePages(port, activityIds[0]!);
       const key = await checkInKey(database.db);
-      for (const concurrency of [32, 64, 128]) {
+      for (const concurrency of process.env.BENCH_ONLY === 'phone' ? [] : [32, 64, 128]) {
         if (concurrency !== 32)
           await database.pool.query('DELETE FROM attendance WHERE activity_id = ANY($1::int[])', [
             activityIds,

@@ -3,8 +3,7 @@ import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../common/enums';
-import en from '../common/i18n/en.json';
-import zhCN from '../common/i18n/zh-CN.json';
+import type zhCN from '../common/i18n/zh-CN.json';
 
 // Typed keys: a misspelt key fails the type check instead of showing the raw key to a user.
 declare module 'i18next' {
@@ -16,6 +15,21 @@ declare module 'i18next' {
 
 /** Where the language chosen before login is kept; after login the user's saved locale wins. */
 const STORAGE_KEY = 'vanguard.locale';
+
+type Bundle = () => Promise<{ default: Record<string, unknown> }>;
+
+// Each language is its own file, fetched when first used: a phone downloads only the one it reads,
+// and only the phone pages' part of it until a management screen opens.
+const PHONE_BUNDLES: Record<Locale, Bundle> = {
+  'zh-CN': () => import('../common/i18n/zh-CN.json?phone'),
+  en: () => import('../common/i18n/en.json?phone'),
+};
+const FULL_BUNDLES: Record<Locale, Bundle> = {
+  'zh-CN': () => import('../common/i18n/zh-CN.json'),
+  en: () => import('../common/i18n/en.json'),
+};
+let full = false;
+const loaded = new Set<string>();
 
 export function isLocale(value: unknown): value is Locale {
   return LOCALES.includes(value as Locale);
@@ -34,15 +48,34 @@ function followLanguage(locale: string) {
 
 i18n.on('languageChanged', followLanguage);
 
-// Resources are bundled, so initialising synchronously means the first render is already translated.
-void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-  lng: storedLocale(),
-  fallbackLng: DEFAULT_LOCALE,
-  supportedLngs: [...LOCALES],
-  interpolation: { escapeValue: false },
-  initAsync: false,
-});
+async function loadBundle(locale: Locale): Promise<void> {
+  const key = `${locale}:${full ? 'full' : 'phone'}`;
+  if (loaded.has(key)) return;
+  const messages = (await (full ? FULL_BUNDLES : PHONE_BUNDLES)[locale]()).default;
+  i18n.addResourceBundle(locale, 'translation', messages, true, true);
+  loaded.add(key);
+}
+
+/** The management screens need every message, now and in any language switched to later. */
+export async function loadAllMessages(): Promise<void> {
+  full = true;
+  await loadBundle(currentLocale());
+}
+
+/** Loads the language this browser last used, so the first render is already translated. */
+export async function startI18n(): Promise<void> {
+  const locale = storedLocale();
+  await i18n.use(initReactI18next).init({
+    resources: {},
+    lng: locale,
+    supportedLngs: [...LOCALES],
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  await loadBundle(locale);
+  // Registered after the bundle so the first render reads it.
+  await i18n.changeLanguage(locale);
+}
 
 export function currentLocale(): Locale {
   return isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE;
@@ -50,6 +83,7 @@ export function currentLocale(): Locale {
 
 export async function applyLocale(locale: Locale): Promise<void> {
   localStorage.setItem(STORAGE_KEY, locale);
+  await loadBundle(locale);
   if (i18n.language !== locale) await i18n.changeLanguage(locale);
 }
 

@@ -1,67 +1,16 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
-import 'antd/dist/reset.css';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { useTranslation } from 'react-i18next';
-import { RouterProvider } from 'react-router';
 import { ApiError, setUnauthorizedHandler } from './api';
-import './i18n';
+import './components/plain/plain.css';
+import { meQuery } from './features/auth/queries';
+import { startI18n } from './i18n';
+import { registerServiceWorker } from './offline-copy';
 import { keys } from './query-keys';
-import { router } from './router';
+import { AppRoutes } from './router';
 
-/** Party red, for the brand bar and the primary actions. */
-const PARTY_RED = '#c8161d';
-
-/**
- * antd's defaults, darkened where their text falls under WCAG's 4.5:1 on white and on the grey
- * page: secondary text (0.45 black is 4.0:1 on #f5f5f5) and the status colours' text on their
- * tinted backgrounds (green on pale green is 2.2:1).
- */
-const THEME = {
-  token: {
-    colorPrimary: PARTY_RED,
-    colorTextDescription: 'rgba(0, 0, 0, 0.65)',
-    // Tags and links write their text in these colours.
-    colorSuccess: '#237804',
-    colorWarning: '#ad4e00',
-    colorError: '#cf1322',
-    colorInfo: '#0958d9',
-    colorLink: '#0958d9',
-    // The pale backgrounds stay antd's own (derived from the darker seeds they would turn grey).
-    colorSuccessBg: '#f6ffed',
-    colorSuccessBorder: '#b7eb8f',
-    colorWarningBg: '#fff7e6',
-    colorWarningBorder: '#ffd591',
-    colorErrorBg: '#fff1f0',
-    colorErrorBorder: '#ffa39e',
-    colorInfoBg: '#e6f4ff',
-    colorInfoBorder: '#91caff',
-  },
-  components: {
-    // A coloured tag writes in its palette's 7th shade, under 4.5:1 on its pale background for
-    // most colours: the 8th (9th for lime) is used instead.
-    Tag: {
-      red7: '#a8071a',
-      volcano7: '#ad2102',
-      orange7: '#ad4e00',
-      gold7: '#ad6800',
-      yellow7: '#876800',
-      lime7: '#3f6600',
-      green7: '#237804',
-      cyan7: '#006d75',
-      blue7: '#003eb3',
-      geekblue7: '#10239e',
-      purple7: '#391085',
-      magenta7: '#9e1068',
-    },
-    // Labels are tertiary text (0.45 black, 3.4:1); the global tertiary token also styles
-    // placeholders and disabled controls, so it is darkened here only.
-    Descriptions: { labelColor: 'rgba(0, 0, 0, 0.65)' },
-  },
-};
+// Nothing here imports antd: a member's phone pages are plain HTML, and the management screens
+// bring antd with their own chunk (`shell/ant-shell.tsx`).
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -70,28 +19,28 @@ const queryClient = new QueryClient({
       retry: (count, error) =>
         count < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
       refetchOnWindowFocus: false,
+      // Offline, a query is still tried once: the service worker may answer it as last seen.
+      networkMode: 'offlineFirst',
     },
+    // A change is sent whatever the browser believes of the network, and fails at once without one
+    // (react-query would otherwise hold it silently until the network returns): the check-in
+    // keeps it on the phone instead, and says so.
+    mutations: { networkMode: 'always' },
   },
 });
 
 // An expired session anywhere makes the auth gate send the user to /login.
 setUnauthorizedHandler(() => queryClient.setQueryData(keys.me, null));
 
-function Root() {
-  const { i18n } = useTranslation();
-  return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={THEME}>
-      <AntApp>
-        <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </AntApp>
-    </ConfigProvider>
-  );
-}
+// Who is signed in is asked while the language loads, not after.
+void queryClient.prefetchQuery(meQuery);
+await startI18n();
+registerServiceWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Root />
+    <QueryClientProvider client={queryClient}>
+      <AppRoutes />
+    </QueryClientProvider>
   </StrictMode>,
 );

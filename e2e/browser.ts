@@ -16,8 +16,16 @@ function browserEnv(): Record<string, string> {
   return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
 }
 
-/** A new page in a fresh context (its own cookies), on the app under test. */
-export async function newPage(viewport = DESKTOP, locale = 'zh-CN'): Promise<Page> {
+/**
+ * A new page in a fresh context (its own cookies), on the app under test: at a LAN-like host name
+ * over plain HTTP, or with `at: 'localhost'` at the one plain-HTTP address browsers treat as a
+ * secure context (service workers run only in one).
+ */
+export async function newPage(
+  viewport = DESKTOP,
+  locale = 'zh-CN',
+  { at = 'lan' }: { at?: 'lan' | 'localhost' } = {},
+): Promise<Page> {
   browser ??= await chromium.launch({
     executablePath: CHROMIUM,
     env: browserEnv(),
@@ -28,11 +36,13 @@ export async function newPage(viewport = DESKTOP, locale = 'zh-CN'): Promise<Pag
       '--disable-component-update',
       '--no-first-run',
       '--disable-sync',
-      // Plain HTTP at a name that is not localhost, which Chromium treats as a secure context.
+      // Plain HTTP at a name that is not localhost, which Chromium does not treat as a secure context.
       `--host-resolver-rules=MAP ${APP_HOST} 127.0.0.1`,
     ],
   });
-  const context = await browser.newContext({ viewport, locale, baseURL: inject('baseURL') });
+  const lan = inject('baseURL');
+  const baseURL = at === 'lan' ? lan : lan.replace(`//${APP_HOST}:`, '//localhost:');
+  const context = await browser.newContext({ viewport, locale, baseURL });
   // A moved clock moves the pages' clock too (this process's Date is the moved one), ticking on.
   if (process.env.FAKETIME) await context.clock.install({ time: Date.now() });
   return context.newPage();

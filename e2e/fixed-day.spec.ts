@@ -174,10 +174,9 @@ describe('the fixed activity day, from the plan to the ledger', () => {
     const later = member.getByTestId(`my-later-${lecture.id}`);
     await expect.poll(() => later.textContent()).toContain('党课：学习贯彻全会精神');
     await member.getByTestId(`leave-request-${lecture.id}`).click();
-    const modal = member.getByTestId('leave-modal');
-    await modal.waitFor();
-    await member.locator('#leave_reason').fill('外出务工，下月初回村');
-    await modal.getByRole('button', { name: '提交请假' }).click();
+    const form = member.getByTestId('leave-form');
+    await form.getByRole('textbox', { name: '原因' }).fill('外出务工，下月初回村');
+    await form.getByRole('button', { name: '提交请假' }).click();
     await expect.poll(() => later.textContent()).toContain('请假待批准');
     await noHorizontalOverflow(member);
     await screenshot(member, 'fixed-day-leave-phone');

@@ -12,7 +12,8 @@ describe('scoped access in the interface', () => {
     const page = await newPage(PHONE);
     await login(page, 'township1');
     await page.goto('/orgs');
-    await expect.poll(() => page.textContent('body')).toContain(own.name);
+    // The page's chunks come after the load event (antd is not in the first download).
+    await expect.poll(() => page.textContent('body'), { timeout: 10_000 }).toContain(own.name);
     expect(await page.textContent('body')).not.toContain(other.name);
     await screenshot(page, 'township-tree-phone');
 

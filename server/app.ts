@@ -111,8 +111,11 @@ async function serveClient(app: App) {
       // Hashed file names change with their content: a phone keeps them for good and asks again
       // only for index.html, which names the current ones.
       cacheControl: false,
-      setHeaders: (reply, file) => {
-        reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? IMMUTABLE : 'no-cache');
+      setHeaders: (response, file) => {
+        response.setHeader(
+          'cache-control',
+          file.includes(`${path.sep}assets${path.sep}`) ? IMMUTABLE : 'no-cache',
+        );
       },
     });
   app.setNotFoundHandler((request, reply) => {

@@ -5,7 +5,15 @@ import { fileURLToPath } from 'node:url';
 import { CLIENT_DIR } from './app';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SOURCES = ['client', 'common', 'vite.config.ts', 'scripts/precompress.ts', 'package-lock.json'];
+const SOURCES = [
+  'client',
+  'common',
+  'vite.config.ts',
+  'scripts/precompress.ts',
+  'scripts/service-worker.ts',
+  'scripts/phone-messages.ts',
+  'package-lock.json',
+];
 const STAMP = path.join(CLIENT_DIR, '.source-hash');
 
 async function hashSources(): Promise<string> {
@@ -33,6 +41,14 @@ export async function ensureClientBuilt(log: (msg: string) => void): Promise<voi
   if (built === current) return;
   log('building the web client (first start or changed sources)…');
   const { build } = await import('vite');
-  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  // The production build always, as a user gets it: under the test runner NODE_ENV is "test",
+  // which would bundle React's development build and leave out the service worker.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   await fs.writeFile(STAMP, current);
 }

@@ -33,6 +33,8 @@ const Env = z.object({
   LATE_EDIT_DAYS: z.coerce.number().int().min(0).default(7),
   CHECK_IN_BEFORE_MIN: z.coerce.number().int().min(0).default(30),
   CHECK_IN_AFTER_MIN: z.coerce.number().int().min(0).default(60),
+  /** How long a check-in made without a network may wait on the phone before it is refused. */
+  OFFLINE_CHECKIN_HOURS: z.coerce.number().int().min(0).max(168).default(24),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(200).default(20),
   /** Largest photo in megapixels: a phone's photo is 12–50, a small file of 256 is a decompression bomb. */
   MAX_IMAGE_MEGAPIXELS: z.coerce.number().min(1).max(1000).default(100),
@@ -76,6 +78,7 @@ export type Config = {
   lateEditDays: number;
   checkInBeforeMinutes: number;
   checkInAfterMinutes: number;
+  offlineCheckInHours: number;
   maxUploadBytes: number;
   maxImagePixels: number;
   /** Uploaded files: DATA_DIR/files. */
@@ -112,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lateEditDays: e.LATE_EDIT_DAYS,
     checkInBeforeMinutes: e.CHECK_IN_BEFORE_MIN,
     checkInAfterMinutes: e.CHECK_IN_AFTER_MIN,
+    offlineCheckInHours: e.OFFLINE_CHECKIN_HOURS,
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     maxImagePixels: Math.round(e.MAX_IMAGE_MEGAPIXELS * 1_000_000),
     filesDir: path.join(path.resolve(e.DATA_DIR), 'files'),

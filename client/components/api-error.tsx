@@ -1,12 +1,8 @@
 import { Alert, App, Button, type FormInstance, Result } from 'antd';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../api';
-
-export function errorText(error: unknown, t: TFunction): string {
-  return error instanceof ApiError ? error.message : t('common.unexpectedError');
-}
+import { errorText } from './error-text';
 
 /** The server's refusal, readable where the user is looking (inside a modal, above a form). */
 export function ErrorAlert({ error, testId }: { error: unknown; testId?: string }) {

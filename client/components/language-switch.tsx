@@ -1,25 +1,23 @@
-import { TranslationOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSwitchLocale } from '../features/auth/queries';
 import { currentLocale } from '../i18n';
-import { useErrorToast } from './api-error';
+import { Button } from './plain/button';
 
-/** One button that flips between the two languages; it reads the other language's own name. */
-export function LanguageSwitch() {
+/**
+ * One button that flips between the two languages; it reads the other language's own name.
+ * Plain HTML, shared by the phone pages and the management screens; each says a failure its way.
+ */
+export function LanguageSwitch({ onError }: { onError: (error: unknown) => void }) {
   const { t } = useTranslation();
   const switchLocale = useSwitchLocale();
-  const showError = useErrorToast();
   const next = currentLocale() === 'en' ? 'zh-CN' : 'en';
 
   return (
     <Button
-      type="text"
-      icon={<TranslationOutlined />}
-      style={{ color: '#fff' }}
+      kind="text"
       loading={switchLocale.isPending}
-      onClick={() => switchLocale.mutate(next, { onError: showError })}
-      data-testid="lang-switch"
+      onClick={() => switchLocale.mutate(next, { onError })}
+      testId="lang-switch"
       // The visible name first: a voice user says what they see.
       aria-label={`${t('app.otherLanguage')}（${t('app.switchLanguage')}）`}
     >

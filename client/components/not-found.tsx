@@ -1,13 +1,14 @@
-import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { Button } from './plain/button';
+import { Result } from './plain/feedback';
 
 export function NotFound() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
     <Result
-      status="404"
+      status="warning"
       title={t('app.notFound')}
       extra={<Button onClick={() => navigate('/')}>{t('app.backHome')}</Button>}
     />

@@ -18,6 +18,11 @@ export type CheckInCode = z.infer<typeof CheckInCode>;
 const Position = {
   lat: z.number().min(-90).max(90).optional(),
   lng: z.number().min(-180).max(180).optional(),
+  /**
+   * When the member scanned or typed the code, for a check-in the phone kept while it had no
+   * network: the window is judged at this instant, which the token or code must have been current at.
+   */
+  scannedAt: z.iso.datetime({ offset: true, message: 'errors.validation.dateTime' }).optional(),
 };
 
 export const CheckInRequest = z.union([
@@ -79,6 +84,8 @@ export const AttendanceRow = z.object({
   reason: z.string().nullable(),
   /** Checked in by phone at a venue with a position and radius, without sending a position. */
   noPosition: z.boolean(),
+  /** A check-in kept on the phone without a network: when it reached the server. */
+  sentAt: z.string().nullable(),
 });
 export type AttendanceRow = z.infer<typeof AttendanceRow>;
 

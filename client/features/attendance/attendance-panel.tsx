@@ -62,6 +62,7 @@ export function AttendancePanel({
       row.checkedInAt && formatDateTime(row.checkedInAt).slice(11),
       row.reason,
       row.noPosition && t('attendance.noPosition'),
+      row.sentAt && t('attendance.sentLate', { time: formatDateTime(row.sentAt) }),
     ]
       .filter(Boolean)
       .join(' · ') || '—';

@@ -1,14 +1,17 @@
-import { Button, Result, Spin } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router';
-import { errorText } from '../../components/api-error';
-import { AppLayout } from '../../components/app-layout';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { errorText } from '../../components/error-text';
+import { Button } from '../../components/plain/button';
+import { Result, Spinner } from '../../components/plain/feedback';
 import { applyLocale } from '../../i18n';
 import { MeContext } from './me-context';
 import { useMe } from './queries';
 
-/** Everything but the login page: wait for the session, send strangers to /login. */
+/**
+ * Everything but the login page: wait for the session, send strangers to /login. Plain HTML, as it
+ * stands in front of the member's phone pages; the frame (phone or management) is the child route's.
+ */
 export function AuthGate() {
   const { t } = useTranslation();
   const location = useLocation();
@@ -19,20 +22,22 @@ export function AuthGate() {
     if (savedLocale) void applyLocale(savedLocale);
   }, [savedLocale]);
 
-  if (isPending) return <Spin fullscreen />;
+  if (isPending) return <Spinner label={t('common.loading')} />;
   if (error) {
     return (
-      <Result
-        status="error"
-        title={errorText(error, t)}
-        extra={<Button onClick={() => refetch()}>{t('common.retry')}</Button>}
-      />
+      <main className="p-main">
+        <Result
+          status="error"
+          title={errorText(error, t)}
+          extra={<Button onClick={() => refetch()}>{t('common.retry')}</Button>}
+        />
+      </main>
     );
   }
   if (!me) return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
   return (
     <MeContext value={me}>
-      <AppLayout />
+      <Outlet />
     </MeContext>
   );
 }

@@ -1,6 +1,5 @@
 import { Navigate } from 'react-router';
 import type { Me } from '../../../common/schemas/auth';
-import { MyPage } from '../my/my-page';
 import { useSignedIn } from './me-context';
 
 /**
@@ -8,16 +7,15 @@ import { useSignedIn } from './me-context';
  * their subtree, a branch secretary at the branch's calendar of fixed days, a member at a page
  * made for a phone.
  */
-function homeOf(me: Me): string | null {
+function homeOf(me: Me): string {
   const first = (role: Me['roles'][number]['role']) => me.roles.find((b) => b.role === role);
   if (first('admin')) return '/orgs';
   if (first('supervisor')) return '/dashboard';
   const branch = first('secretary');
   if (branch?.orgId) return `/orgs/${branch.orgId}/calendar`;
-  return null;
+  return '/me';
 }
 
 export function HomePage() {
-  const home = homeOf(useSignedIn());
-  return home ? <Navigate to={home} replace /> : <MyPage />;
+  return <Navigate to={homeOf(useSignedIn())} replace />;
 }

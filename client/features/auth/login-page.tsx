@@ -1,89 +1,108 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import type { LoginRequest } from '../../../common/schemas/auth';
-import { ErrorAlert, setFieldError } from '../../components/api-error';
+import { ApiError } from '../../api';
 import { Brand } from '../../components/brand';
+import { errorText } from '../../components/error-text';
 import { LanguageSwitch } from '../../components/language-switch';
+import { Button } from '../../components/plain/button';
+import { Card } from '../../components/plain/card';
+import { Note } from '../../components/plain/feedback';
 import { useLogin, useMe } from './queries';
 
+type Field = 'username' | 'password';
+
+/** Plain HTML: the first page a member's phone loads, so it must come quickly over a weak link. */
 export function LoginPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
-  const [form] = Form.useForm<LoginRequest>();
   const { data: me } = useMe();
   const login = useLogin();
+  const [values, setValues] = useState({ username: '', password: '' });
+  const [missing, setMissing] = useState<Record<Field, boolean>>({ username: false, password: false });
+  const [switchError, setSwitchError] = useState<unknown>();
   const from = (location.state as { from?: string } | null)?.from ?? '/';
 
   if (me) return <Navigate to={from} replace />;
 
-  const submit = (values: LoginRequest) =>
-    login.mutate(values, {
-      onSuccess: () => navigate(from, { replace: true }),
-      onError: (error) => setFieldError(form, error),
-    });
+  const error = login.error;
+  const fieldError = (field: Field): string | null => {
+    if (missing[field]) return t(field === 'username' ? 'login.usernameRequired' : 'login.passwordRequired');
+    return error instanceof ApiError && error.field === field ? error.message : null;
+  };
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    const blank = { username: !values.username.trim(), password: !values.password };
+    setMissing(blank);
+    if (blank.username || blank.password) return;
+    login.mutate(values, { onSuccess: () => navigate(from, { replace: true }) });
+  };
+  const input = (field: Field, label: string, type: string, autoComplete: string) => {
+    const message = fieldError(field);
+    return (
+      <div className="p-field">
+        <label htmlFor={`login_${field}`}>{label}</label>
+        <input
+          id={`login_${field}`}
+          className="p-input"
+          type={type}
+          autoComplete={autoComplete}
+          value={values[field]}
+          aria-invalid={message ? true : undefined}
+          aria-describedby={message ? `login_${field}_error` : undefined}
+          onChange={(event) => {
+            setValues({ ...values, [field]: event.target.value });
+            setMissing({ ...missing, [field]: false });
+          }}
+          data-testid={`login-${field}`}
+        />
+        {message && (
+          <div id={`login_${field}_error`} className="p-field-error">
+            {message}
+          </div>
+        )}
+      </div>
+    );
+  };
 
   return (
-    <Flex vertical style={{ minHeight: '100vh', background: '#f5f5f5' }}>
-      <Flex
-        justify="space-between"
-        align="center"
-        style={{ background: '#c8161d', padding: '0 16px', height: 56 }}
-      >
+    <div className="p-page">
+      <header className="p-header" style={{ justifyContent: 'space-between', padding: '0 16px' }}>
         <Brand />
-        <LanguageSwitch />
-      </Flex>
-      <Flex component="main" justify="center" align="flex-start" style={{ flex: 1, padding: '48px 16px' }}>
-        <Card style={{ width: '100%', maxWidth: 380 }}>
-          <Typography.Title level={1} style={{ marginTop: 0, marginBottom: 4, fontSize: 24 }}>
+        <LanguageSwitch onError={setSwitchError} />
+      </header>
+      <main className="p-main" style={{ maxWidth: 412, paddingTop: 48 }}>
+        <Card>
+          <h1 className="p-title" style={{ fontSize: 24 }}>
             {t('login.title')}
-          </Typography.Title>
-          <Typography.Paragraph type="secondary">{t('login.tagline')}</Typography.Paragraph>
-          <ErrorAlert error={login.error} testId="login-error" />
-          <Form form={form} name="login" layout="vertical" onFinish={submit} requiredMark={false}>
-            <Form.Item
-              name="username"
-              label={t('login.username')}
-              rules={[{ required: true, message: t('login.usernameRequired') }]}
-            >
-              <Input
-                prefix={<UserOutlined />}
-                autoComplete="username"
-                autoFocus
-                size="large"
-                data-testid="login-username"
-              />
-            </Form.Item>
-            <Form.Item
-              name="password"
-              label={t('fields.password')}
-              rules={[{ required: true, message: t('login.passwordRequired') }]}
-            >
-              <Input.Password
-                prefix={<LockOutlined />}
-                autoComplete="current-password"
-                size="large"
-                data-testid="login-password"
-              />
-            </Form.Item>
+          </h1>
+          <p className="p-muted" style={{ margin: 0 }}>
+            {t('login.tagline')}
+          </p>
+          {switchError !== undefined && <Note tone="error">{errorText(switchError, t)}</Note>}
+          {error && !fieldError('username') && !fieldError('password') && (
+            <Note tone="error" testId="login-error">
+              {errorText(error, t)}
+            </Note>
+          )}
+          <form onSubmit={submit} noValidate style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
+            {input('username', t('login.username'), 'text', 'username')}
+            {input('password', t('fields.password'), 'password', 'current-password')}
             <Button
-              type="primary"
-              htmlType="submit"
+              kind="primary"
+              type="submit"
               size="large"
               block
               loading={login.isPending}
-              data-testid="login-submit"
+              testId="login-submit"
             >
               {t('login.submit')}
             </Button>
-          </Form>
+          </form>
         </Card>
-      </Flex>
-      <Typography.Text type="secondary" style={{ textAlign: 'center', padding: 16, fontSize: 12 }}>
-        {t('app.footer')}
-      </Typography.Text>
-    </Flex>
+      </main>
+      <footer className="p-footer">{t('app.footer')}</footer>
+    </div>
   );
 }

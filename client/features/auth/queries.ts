@@ -3,6 +3,7 @@ import type { Locale, Role } from '../../../common/enums';
 import type { ChangePasswordRequest, LoginRequest, Me } from '../../../common/schemas/auth';
 import { ApiError, api, setCsrfToken } from '../../api';
 import { applyLocale } from '../../i18n';
+import { forgetUserOffline } from '../../offline-copy';
 import { keys } from '../../query-keys';
 
 /** The signed-in user, or null when there is no session (GET /me answers 401). */
@@ -20,8 +21,11 @@ async function fetchMe(): Promise<Me | null> {
   }
 }
 
+/** Also asked at start (`main.tsx`), beside the first chunks rather than after them. */
+export const meQuery = { queryKey: keys.me, queryFn: fetchMe, staleTime: 5 * 60_000 };
+
 export function useMe() {
-  return useQuery({ queryKey: keys.me, queryFn: fetchMe, staleTime: 5 * 60_000 });
+  return useQuery(meQuery);
 }
 
 export function useLogin() {
@@ -29,6 +33,7 @@ export function useLogin() {
   return useMutation({
     mutationFn: (body: LoginRequest) => api.post<Me>('/auth/login', body),
     onSuccess: async (me) => {
+      forgetUserOffline();
       setCsrfToken(me.csrfToken);
       await applyLocale(me.user.locale);
       queryClient.setQueryData(keys.me, me);
@@ -43,6 +48,7 @@ export function useLogout() {
     onSettled: () => {
       // Whatever the server said, nothing of the previous user may stay on screen.
       setCsrfToken(null);
+      forgetUserOffline();
       queryClient.removeQueries();
       queryClient.setQueryData(keys.me, null);
     },

@@ -1,45 +1,58 @@
-import { Card, Flex, Skeleton, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../components/api-error';
+import { errorText } from '../../components/error-text';
+import { Button } from '../../components/plain/button';
+import { Card } from '../../components/plain/card';
+import { Note, Skeleton } from '../../components/plain/feedback';
 import { useCalendarFeeds } from '../notices/queries';
 
 function FeedLink({ label, url, testId }: { label: string; url: string | null; testId: string }) {
   const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
   return (
-    <Flex vertical gap={2}>
-      <Typography.Text strong>{label}</Typography.Text>
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+      <span className="p-strong">{label}</span>
       {url ? (
-        <Typography.Paragraph
-          copyable={{ text: url, tooltips: [t('settings.copy'), t('settings.copied')] }}
-          style={{ marginBottom: 0, wordBreak: 'break-all' }}
-          data-testid={testId}
-        >
-          <Typography.Text style={{ fontFamily: 'monospace', fontSize: 12 }}>{url}</Typography.Text>
-        </Typography.Paragraph>
+        <div className="p-row" style={{ alignItems: 'flex-start' }}>
+          <code style={{ fontSize: 12, wordBreak: 'break-all' }} data-testid={testId}>
+            {url}
+          </code>
+          <Button
+            size="small"
+            onClick={() => void navigator.clipboard?.writeText(url).then(() => setCopied(true))}
+          >
+            {copied ? t('settings.copied') : t('settings.copy')}
+          </Button>
+        </div>
       ) : (
-        <Typography.Text type="secondary">{t('settings.feedUnavailable')}</Typography.Text>
+        <span className="p-muted">{t('settings.feedUnavailable')}</span>
       )}
-    </Flex>
+    </div>
   );
 }
 
-/** iCal addresses: the fixed days appear in the phone's own calendar app, with its reminders. */
+/**
+ * iCal addresses: the fixed days appear in the phone's own calendar app, with its reminders.
+ * Plain HTML, for the member's phone page as well as the branch's settings.
+ */
 export function FeedsCard({ orgId }: { orgId?: number }) {
   const { t } = useTranslation();
   const { data, error, isPending } = useCalendarFeeds(orgId);
   return (
-    <Card size="small" title={t('settings.feeds')} data-testid="feeds-card">
-      <Typography.Paragraph type="secondary">{t('settings.feedsIntro')}</Typography.Paragraph>
-      <ErrorAlert error={error} />
+    <Card title={t('settings.feeds')} testId="feeds-card">
+      <p className="p-muted" style={{ margin: 0 }}>
+        {t('settings.feedsIntro')}
+      </p>
+      {error ? <Note tone="error">{errorText(error, t)}</Note> : null}
       {isPending ? (
-        <Skeleton active />
+        <Skeleton />
       ) : (
-        <Flex vertical gap={12}>
+        <>
           {orgId !== undefined && (
             <FeedLink label={t('settings.branchFeed')} url={data?.branchUrl ?? null} testId="feed-branch" />
           )}
           <FeedLink label={t('settings.memberFeed')} url={data?.memberUrl ?? null} testId="feed-member" />
-        </Flex>
+        </>
       )}
     </Card>
   );

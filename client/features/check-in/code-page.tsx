@@ -1,12 +1,13 @@
-import { Button, Card, Empty, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { CheckInResult } from '../../../common/schemas/attendance';
 import { formatTimeRange } from '../../components/china-time';
+import { Button } from '../../components/plain/button';
+import { Card } from '../../components/plain/card';
+import { Empty } from '../../components/plain/feedback';
 import { useMyActivities } from '../my/queries';
 import { CheckInResultView } from './result-view';
-import { useCheckInWithPosition } from './use-check-in';
+import { type Outcome, useCheckInWithPosition } from './use-check-in';
 
 /** For a phone whose camera cannot scan: the six digits shown under the QR code. */
 export function CodePage() {
@@ -15,64 +16,66 @@ export function CodePage() {
   const { data: mine } = useMyActivities();
   const next = mine?.next;
   const activityId = Number(params.get('activity')) || next?.id;
+  const activity = [next, ...(mine?.later ?? [])].find((a) => a && a.id === activityId);
   const { run, isPending } = useCheckInWithPosition();
-  const [outcome, setOutcome] = useState<{ result?: CheckInResult; error?: unknown }>();
+  const [outcome, setOutcome] = useState<Outcome>();
   const [code, setCode] = useState('');
 
-  const submit = () => {
-    if (!activityId) return;
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    if (!activityId || code.length !== 6) return;
     setOutcome(undefined);
-    run({ activityId, code }).then(
-      (result) => setOutcome({ result }),
-      (error: unknown) => setOutcome({ error }),
-    );
+    void run({ activityId, code }, activity?.title ?? null).then(setOutcome);
   };
 
   return (
-    <Card style={{ maxWidth: 480, margin: '0 auto' }} title={t('checkIn.codeTitle')}>
+    <Card level={1} title={t('checkIn.codeTitle')}>
       {activityId ? (
-        <Flex vertical gap={16}>
-          {next && next.id === activityId && (
-            <Typography.Text>
-              {next.title}
+        <>
+          {activity && (
+            <div>
+              {activity.title}
               <br />
-              <Typography.Text type="secondary">
-                {formatTimeRange(next.startsAt, next.endsAt)}
-              </Typography.Text>
-            </Typography.Text>
+              <span className="p-muted">{formatTimeRange(activity.startsAt, activity.endsAt)}</span>
+            </div>
           )}
-          <Form onFinish={submit}>
-            <Flex vertical gap={12}>
-              <Input
-                value={code}
-                onChange={(event) => setCode(event.target.value.replace(/\D/g, '').slice(0, 6))}
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                autoFocus
-                placeholder="000000"
-                maxLength={6}
-                size="large"
-                aria-label={t('checkIn.codeLabel')}
-                style={{ fontSize: 32, letterSpacing: 10, textAlign: 'center', fontFamily: 'monospace' }}
-                data-testid="code-input"
-              />
-              <Button
-                type="primary"
-                size="large"
-                block
-                htmlType="submit"
-                disabled={code.length !== 6}
-                loading={isPending}
-                data-testid="code-submit"
-              >
-                {t('checkIn.submit')}
-              </Button>
-            </Flex>
-          </Form>
-          {outcome && <CheckInResultView {...outcome} />}
-        </Flex>
+          <form onSubmit={submit} style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+            <input
+              className="p-input"
+              value={code}
+              onChange={(event) => setCode(event.target.value.replace(/\D/g, '').slice(0, 6))}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              // biome-ignore lint/a11y/noAutofocus: the page exists to type these six digits
+              autoFocus
+              placeholder="000000"
+              maxLength={6}
+              aria-label={t('checkIn.codeLabel')}
+              style={{
+                height: 56,
+                fontSize: 32,
+                letterSpacing: 10,
+                textAlign: 'center',
+                fontFamily: 'monospace',
+              }}
+              data-testid="code-input"
+            />
+            <Button
+              kind="primary"
+              size="large"
+              block
+              type="submit"
+              disabled={code.length !== 6}
+              loading={isPending}
+              testId="code-submit"
+            >
+              {t('checkIn.submit')}
+            </Button>
+          </form>
+          {outcome && <CheckInResultView outcome={outcome} />}
+        </>
       ) : (
-        <Empty description={t('checkIn.nothingToCheckIn')} />
+        <Empty>{t('checkIn.nothingToCheckIn')}</Empty>
       )}
     </Card>
   );

@@ -1,9 +1,12 @@
-import { Button, Card, Empty, Flex, Progress, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MyActivities } from '../../../common/schemas/notice';
 import { formatDateTime } from '../../components/china-time';
+import { Button } from '../../components/plain/button';
+import { Card } from '../../components/plain/card';
+import { Empty } from '../../components/plain/feedback';
+import { RateRing } from '../../components/plain/rate-ring';
 import { AttendanceTag } from '../attendance/status-tag';
 
 /** The latest few; the rest on request, so the page stays short on a phone. */
@@ -13,52 +16,43 @@ export function HistoryCard({ mine }: { mine: MyActivities }) {
   const { t } = useTranslation();
   const [all, setAll] = useState(false);
   const items = all ? mine.history : mine.history.slice(0, SHOWN);
+  const percent = mine.rate === null ? null : Math.round(mine.rate * 100);
   return (
     <Card
-      size="small"
       title={t('my.history')}
       extra={
-        mine.rate !== null && (
-          <Flex align="center" gap={6}>
-            <Typography.Text type="secondary">{t('my.rate')}</Typography.Text>
-            {/* The figure, not a tick, even at 100 %: a tick reads as "done", not as a rate. */}
-            <Progress
-              type="circle"
-              size={36}
-              percent={Math.round(mine.rate * 100)}
-              format={(percent) => `${percent}%`}
-              aria-label={`${t('my.rate')} ${Math.round(mine.rate * 100)}%`}
-            />
-          </Flex>
+        percent !== null && (
+          <span className="p-rate">
+            <span className="p-muted" aria-hidden>
+              {t('my.rate')}
+            </span>
+            <RateRing percent={percent} label={`${t('my.rate')} ${percent}%`} />
+          </span>
         )
       }
-      data-testid="my-history"
+      testId="my-history"
     >
       {mine.history.length ? (
-        <Flex vertical gap={8}>
+        <>
           {items.map((item) => (
-            <Flex key={item.id} justify="space-between" align="center" gap={8}>
-              <Flex vertical style={{ minWidth: 0 }}>
-                <Link to={`/activities/${item.id}`}>
-                  <Typography.Text ellipsis style={{ color: 'inherit' }}>
-                    {item.title}
-                  </Typography.Text>
+            <div key={item.id} className="p-row">
+              <div className="p-text">
+                <Link to={`/activities/${item.id}`} className="p-ellipsis">
+                  {item.title}
                 </Link>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {formatDateTime(item.startsAt)}
-                </Typography.Text>
-              </Flex>
+                <span className="p-muted p-small">{formatDateTime(item.startsAt)}</span>
+              </div>
               <AttendanceTag status={item.status} />
-            </Flex>
+            </div>
           ))}
           {!all && mine.history.length > SHOWN && (
-            <Button type="link" onClick={() => setAll(true)} style={{ alignSelf: 'center' }}>
+            <Button kind="link" onClick={() => setAll(true)}>
               {t('my.showAll', { count: mine.history.length })}
             </Button>
           )}
-        </Flex>
+        </>
       ) : (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('my.noHistory')} />
+        <Empty>{t('my.noHistory')}</Empty>
       )}
     </Card>
   );

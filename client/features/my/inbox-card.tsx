@@ -1,7 +1,9 @@
-import { Badge, Card, Empty, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../components/china-time';
+import { Card } from '../../components/plain/card';
+import { Empty } from '../../components/plain/feedback';
+import { Count } from '../../components/plain/tag';
 import { useInbox } from '../notices/queries';
 
 const SHOWN = 3;
@@ -9,35 +11,31 @@ const SHOWN = 3;
 export function InboxCard() {
   const { t } = useTranslation();
   const { data } = useInbox();
+  const unread = data?.unread ?? 0;
   return (
     <Card
-      size="small"
       title={
-        <Flex gap={8} align="center">
+        <>
           {t('inbox.title')}
-          <Badge count={data?.unread ?? 0} />
-        </Flex>
+          <Count count={unread} label={t('inbox.openWithCount', { count: unread })} />
+        </>
       }
       extra={<Link to="/inbox">{t('my.allNotices')}</Link>}
-      data-testid="my-inbox"
+      testId="my-inbox"
     >
       {data?.items.length ? (
-        <Flex vertical gap={8}>
-          {data.items.slice(0, SHOWN).map((notice) => (
-            <Link key={notice.id} to="/inbox">
-              <Flex vertical>
-                <Typography.Text strong={!notice.read} ellipsis>
-                  {notice.title}
-                </Typography.Text>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {formatDateTime(notice.createdAt)}
-                </Typography.Text>
-              </Flex>
-            </Link>
-          ))}
-        </Flex>
+        data.items.slice(0, SHOWN).map((notice) => (
+          <Link
+            key={notice.id}
+            to="/inbox"
+            style={{ display: 'flex', flexDirection: 'column', color: 'inherit' }}
+          >
+            <span className={notice.read ? 'p-ellipsis' : 'p-ellipsis p-strong'}>{notice.title}</span>
+            <span className="p-muted p-small">{formatDateTime(notice.createdAt)}</span>
+          </Link>
+        ))
       ) : (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('inbox.empty')} />
+        <Empty>{t('inbox.empty')}</Empty>
       )}
     </Card>
   );

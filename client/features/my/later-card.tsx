@@ -1,48 +1,51 @@
-import { Button, Card, Flex, Typography } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { UpcomingActivity } from '../../../common/schemas/notice';
 import { formatTimeRange } from '../../components/china-time';
+import { Button } from '../../components/plain/button';
+import { Card } from '../../components/plain/card';
+import { Note } from '../../components/plain/feedback';
+import { LeaveForm } from './leave-form';
 import { canAskLeave, UpcomingStatusTag } from './upcoming-status';
-
-const LeaveModal = lazy(async () => ({ default: (await import('./leave-modal')).LeaveModal }));
 
 /** What comes after the next activity, so a member who knows they will be away can say so now. */
 export function LaterCard({ later }: { later: UpcomingActivity[] }) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState<number>();
+  const [sent, setSent] = useState(false);
   if (!later.length) return null;
   return (
-    <Card size="small" title={t('my.later')} data-testid="my-later">
-      <Flex vertical gap={10}>
-        {later.map((a) => (
-          <Flex key={a.id} justify="space-between" align="center" gap={8} data-testid={`my-later-${a.id}`}>
-            <Flex vertical style={{ minWidth: 0 }}>
-              <Link to={`/activities/${a.id}`}>
-                <Typography.Text ellipsis style={{ color: 'inherit' }}>
-                  {a.title}
-                </Typography.Text>
+    <Card title={t('my.later')} testId="my-later">
+      {sent && <Note tone="info">{t('my.leaveSent')}</Note>}
+      {later.map((a) => (
+        <div key={a.id} data-testid={`my-later-${a.id}`}>
+          <div className="p-row">
+            <div className="p-text">
+              <Link to={`/activities/${a.id}`} className="p-ellipsis">
+                {a.title}
               </Link>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {formatTimeRange(a.startsAt, a.endsAt)}
-              </Typography.Text>
-            </Flex>
-            {canAskLeave(a) ? (
-              <Button size="small" onClick={() => setAsking(a.id)} data-testid={`leave-request-${a.id}`}>
+              <span className="p-muted p-small">{formatTimeRange(a.startsAt, a.endsAt)}</span>
+            </div>
+            {canAskLeave(a) && asking !== a.id ? (
+              <Button size="small" onClick={() => setAsking(a.id)} testId={`leave-request-${a.id}`}>
                 {t('my.askLeave')}
               </Button>
             ) : (
               <UpcomingStatusTag status={a.myStatus} />
             )}
-          </Flex>
-        ))}
-      </Flex>
-      {asking !== undefined && (
-        <Suspense>
-          <LeaveModal activityId={asking} onClose={() => setAsking(undefined)} />
-        </Suspense>
-      )}
+          </div>
+          {asking === a.id && (
+            <LeaveForm
+              activityId={a.id}
+              onClose={(done) => {
+                setAsking(undefined);
+                setSent(done);
+              }}
+            />
+          )}
+        </div>
+      ))}
     </Card>
   );
 }

@@ -1,7 +1,6 @@
-import { Flex, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../components/api-error';
-import { VISUALLY_HIDDEN } from '../../components/visually-hidden';
+import { errorText } from '../../components/error-text';
+import { Note, Skeleton } from '../../components/plain/feedback';
 import { FeedsCard } from '../branch-settings/feeds-card';
 import { HistoryCard } from './history-card';
 import { InboxCard } from './inbox-card';
@@ -15,16 +14,16 @@ export function MyPage() {
   const { t } = useTranslation();
   const { data: mine, error, isPending } = useMyActivities();
   return (
-    <Flex vertical gap={12} style={{ maxWidth: 560, margin: '0 auto' }}>
+    <>
       {/* The cards say what each part is; the page's heading is for screen readers. */}
-      <h1 style={VISUALLY_HIDDEN}>{t('app.menu.myActivities')}</h1>
-      <ErrorAlert error={error} />
-      {isPending ? <Skeleton active /> : mine && <NextActivity next={mine.next} />}
+      <h1 className="p-visually-hidden">{t('app.menu.myActivities')}</h1>
+      {error ? <Note tone="error">{errorText(error, t)}</Note> : null}
+      {isPending ? <Skeleton /> : mine && <NextActivity next={mine.next} />}
       <InboxCard />
       {mine && <LaterCard later={mine.later} />}
       {mine && <HistoryCard mine={mine} />}
       <ProfileCard />
       <FeedsCard />
-    </Flex>
+    </>
   );
 }

@@ -1,52 +1,48 @@
-import { IdcardOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, type DescriptionsProps, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link } from 'react-router';
+import { Card } from '../../components/plain/card';
+import { Tag } from '../../components/plain/tag';
 import { useSignedIn } from '../auth/me-context';
 import { useMember } from '../members/queries';
-import { StatusTag } from '../members/status-tag';
 
 export function ProfileCard() {
   const { t } = useTranslation();
   const me = useSignedIn();
-  const navigate = useNavigate();
   const memberId = me.user.memberId;
   const { data: member } = useMember(memberId ?? undefined);
   const branch = member?.orgName ?? me.roles.find((binding) => binding.orgName)?.orgName;
 
-  const items: DescriptionsProps['items'] = [
-    { key: 'branch', label: t('home.branch'), children: branch ?? '—' },
+  const rows: [string, React.ReactNode][] = [
+    [t('home.branch'), branch ?? '—'],
     ...(member
-      ? [
-          { key: 'group', label: t('fields.group'), children: member.groupName ?? '—' },
-          { key: 'status', label: t('fields.status'), children: <StatusTag status={member.status} /> },
-        ]
+      ? ([
+          [t('fields.group'), member.groupName ?? '—'],
+          [t('fields.status'), t(`enums.memberStatus.${member.status}`)],
+        ] as [string, React.ReactNode][])
       : []),
-    {
-      key: 'roles',
-      label: t('home.roles'),
-      children: me.roles.map((binding) => (
+    [
+      t('home.roles'),
+      me.roles.map((binding) => (
         <Tag key={`${binding.role}-${binding.orgId}`}>{t(`enums.role.${binding.role}`)}</Tag>
       )),
-    },
+    ],
   ];
 
   return (
-    <Card size="small">
-      <Typography.Title level={4} style={{ marginTop: 0 }}>
-        {t('home.greeting', { name: me.user.name })}
-      </Typography.Title>
-      <Descriptions column={1} size="small" items={items} />
+    <Card>
+      <p className="p-title">{t('home.greeting', { name: me.user.name })}</p>
+      <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '4px 12px' }}>
+        {rows.map(([label, value]) => (
+          <div key={label} style={{ display: 'contents' }}>
+            <dt className="p-muted">{label}</dt>
+            <dd style={{ margin: 0, display: 'flex', flexWrap: 'wrap', gap: 4 }}>{value}</dd>
+          </div>
+        ))}
+      </dl>
       {memberId !== null && (
-        <Button
-          icon={<IdcardOutlined />}
-          block
-          style={{ marginTop: 12 }}
-          onClick={() => navigate(`/members/${memberId}`)}
-          data-testid="home-my-record"
-        >
+        <Link to={`/members/${memberId}`} className="p-button p-block" data-testid="home-my-record">
           {t('home.myRecord')}
-        </Button>
+        </Link>
       )}
     </Card>
   );

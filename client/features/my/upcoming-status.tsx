@@ -1,17 +1,17 @@
-import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { UpcomingActivity } from '../../../common/schemas/notice';
+import { Tag, type Tone } from '../../components/plain/tag';
 
-const STATUS_COLORS: Record<UpcomingActivity['myStatus'], string> = {
+const TONES: Record<UpcomingActivity['myStatus'], Tone> = {
   present: 'success',
-  leave: 'blue',
-  leave_pending: 'processing',
+  leave: 'info',
+  leave_pending: 'warning',
   none: 'default',
 };
 
 export function UpcomingStatusTag({ status }: { status: UpcomingActivity['myStatus'] }) {
   const { t } = useTranslation();
-  return <Tag color={STATUS_COLORS[status]}>{t(`my.status.${status}`)}</Tag>;
+  return <Tag tone={TONES[status]}>{t(`my.status.${status}`)}</Tag>;
 }
 
 /** Leave is asked for before the day starts; afterwards the secretary marks attendance by hand. */

@@ -164,6 +164,8 @@ export const attendance = pgTable(
     lng: doublePrecision('lng'),
     reason: text('reason'),
     recordedBy: integer('recorded_by').references(() => users.id),
+    /** When a check-in kept on a phone without a network reached the server; null: at once. */
+    sentAt: timestamp('sent_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('attendance_activity_member_key').on(t.activityId, t.memberId),

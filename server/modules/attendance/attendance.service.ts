@@ -26,8 +26,9 @@ export async function attendanceList(db: DbOrTx, actor: Actor, activityId: numbe
     leave_status: string | null;
     leave_reason: string | null;
     no_position: boolean;
+    sent_at: Date | null;
   }>(sql`
-    SELECT m.id AS member_id, m.name, t.method, t.checked_in_at, t.reason AS attendance_reason,
+    SELECT m.id AS member_id, m.name, t.method, t.checked_in_at, t.sent_at, t.reason AS attendance_reason,
       l.status AS leave_status, l.reason AS leave_reason,
       -- Checked in by phone at a venue with a position and radius, without sending a position.
       coalesce(t.method <> 'manual' AND (t.lat IS NULL OR t.lng IS NULL) AND v.lat IS NOT NULL
@@ -50,6 +51,7 @@ export async function attendanceList(db: DbOrTx, actor: Actor, activityId: numbe
     checkedInAt: r.checked_in_at ? new Date(r.checked_in_at).toISOString() : null,
     reason: r.method ? r.attendance_reason : r.leave_status === 'approved' ? r.leave_reason : null,
     noPosition: r.no_position,
+    sentAt: r.sent_at ? new Date(r.sent_at).toISOString() : null,
   }));
   const guestRows = await db
     .select()

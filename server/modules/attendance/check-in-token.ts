@@ -53,6 +53,15 @@ export function verifyToken(key: Buffer, token: string, at: number): TokenCheck 
   return { ok: true, activityId };
 }
 
+/**
+ * The instants a token could have been scanned at, whatever its signature: from the start of its
+ * period to the end of the next (see `verifyToken`). Null for what is not a token.
+ */
+export function tokenScanRange(token: string): { from: number; to: number } | null {
+  const p = Number(token.split('.')[1]);
+  return Number.isInteger(p) ? { from: p * PERIOD_MS, to: (p + 2) * PERIOD_MS - 1 } : null;
+}
+
 export function verifyCode(key: Buffer, activityId: number, code: string, at: number): boolean {
   return [at, at - PERIOD_MS].some((t) => issue(key, activityId, t).code === code);
 }

@@ -11,7 +11,7 @@ import { perHandle } from '../../db/per-handle';
 import { activities, attendance } from '../../db/schema/index';
 import { AppError, invalidField, ruleBroken } from '../../errors';
 import { loadActivity } from '../activities/activities.service';
-import { checkInKey, issue, PERIOD_SECONDS, verifyCode, verifyToken } from './check-in-token';
+import { checkInKey, issue, PERIOD_SECONDS, tokenScanRange, verifyCode, verifyToken } from './check-in-token';
 
 export async function checkInCode(
   db: Db,
@@ -64,6 +64,8 @@ type Attempt = {
   lng: number | null;
   /** When the member checked in: the window is judged at this instant, and it is what is kept. */
   at: Date;
+  /** When a check-in the phone kept offline arrived; null when it came at once. */
+  sentAt: Date | null;
   window: { before: number; after: number };
 };
 
@@ -87,9 +89,9 @@ async function checkInTogether(db: Db, attempts: Attempt[]): Promise<(CheckInRow
     WITH r AS (
       SELECT * FROM unnest(${col((a) => a.activityId)}::int[], ${col((a) => a.memberId)}::int[],
         ${col((a) => a.method)}::text[], ${col((a) => a.lat)}::float8[], ${col((a) => a.lng)}::float8[],
-        ${col((a) => a.at.toISOString())}::timestamptz[],
+        ${col((a) => a.at.toISOString())}::timestamptz[], ${col((a) => a.sentAt?.toISOString() ?? null)}::timestamptz[],
         ${col((a) => a.window.before)}::int[], ${col((a) => a.window.after)}::int[])
-        WITH ORDINALITY AS r(activity_id, member_id, method, lat, lng, at, before_min, after_min, i)
+        WITH ORDINALITY AS r(activity_id, member_id, method, lat, lng, at, sent_at, before_min, after_min, i)
     ), a AS (
       SELECT r.*, a.title, a.status, a.starts_at, a.ends_at,
         v.lat AS venue_lat, v.lng AS venue_lng, v.radius_m, v.strict,
@@ -98,8 +100,8 @@ async function checkInTogether(db: Db, attempts: Attempt[]): Promise<(CheckInRow
       FROM r JOIN activities a ON a.id = r.activity_id JOIN orgs o ON o.id = a.org_id
         LEFT JOIN venues v ON v.id = a.venue_id
     ), ins AS (
-      INSERT INTO attendance (activity_id, member_id, method, lat, lng, checked_in_at)
-      SELECT activity_id, member_id, method, lat, lng, at FROM a
+      INSERT INTO attendance (activity_id, member_id, method, lat, lng, checked_in_at, sent_at)
+      SELECT activity_id, member_id, method, lat, lng, at, sent_at FROM a
       WHERE belongs AND status = 'scheduled'
         AND at BETWEEN starts_at - make_interval(mins => before_min) AND ends_at + make_interval(mins => after_min)
         -- Without a position the check-in is kept (marked in the list), unless the venue is strict.
@@ -170,6 +172,34 @@ const alreadyIn = (actor: Actor, activityId: number, first: { at: Date; title: s
 });
 
 /**
+ * A phone's clock and the server's differ by seconds, and a request takes some to arrive: a
+ * check-in claiming an instant within this of now is an ordinary one.
+ */
+const ON_TIME_MS = 60_000;
+
+/**
+ * When the member scanned: now, or — for a check-in the phone kept without a network — the
+ * instant it says, moved into the span its QR token proves (a phone's clock may be off), never
+ * later than now and never older than OFFLINE_CHECKIN_HOURS. The token or code is then checked
+ * at that instant, so a late check-in needs what was on the screen then.
+ */
+function scannedInstant(config: Config, input: CheckInRequest, now: Date): { at: Date; sentAt: Date | null } {
+  if (!input.scannedAt) return { at: now, sentAt: null };
+  let claimed = Date.parse(input.scannedAt);
+  const proven = 'token' in input ? tokenScanRange(input.token) : null;
+  if (proven) claimed = Math.min(Math.max(claimed, proven.from), proven.to);
+  if (claimed >= now.getTime() - ON_TIME_MS) return { at: now, sentAt: null };
+  if (now.getTime() - claimed > config.offlineCheckInHours * 3_600_000)
+    throw ruleBroken(
+      'checkin_late_too_long',
+      'errors.checkIn.lateTooLong',
+      { hours: config.offlineCheckInHours },
+      'scannedAt',
+    );
+  return { at: new Date(claimed), sentAt: now };
+}
+
+/**
  * A member checks themselves in, by the QR token or the six-digit code. The hot path of the
  * fixed-day morning: concurrent check-ins share one statement and one commit (see
  * `checkInTogether`); the rules are then read in code to say what was wrong, if anything.
@@ -184,10 +214,11 @@ export async function checkIn(
 ): Promise<CheckInResult> {
   if (actor.memberId === null) throw new AppError(403, 'checkin_no_member', 'errors.checkIn.noMember');
   const key = await checkInKey(db);
+  const { at, sentAt } = scannedInstant(config, input, now);
   let activityId: number;
   let method: 'qr' | 'code';
   if ('token' in input) {
-    const check = verifyToken(key, input.token, now.getTime());
+    const check = verifyToken(key, input.token, at.getTime());
     if (!check.ok)
       throw invalidField(
         'token',
@@ -202,7 +233,7 @@ export async function checkIn(
       codeLimits(actor.memberId, input.activityId, ip),
       now,
       async () => ({
-        ok: verifyCode(key, input.activityId, code, now.getTime()),
+        ok: verifyCode(key, input.activityId, code, at.getTime()),
         value: null,
       }),
     );
@@ -231,7 +262,8 @@ export async function checkIn(
     method,
     lat,
     lng,
-    at: now,
+    at,
+    sentAt,
     window: { before: config.checkInBeforeMinutes, after: config.checkInAfterMinutes },
   });
   if (!a) throw invalidField(method === 'qr' ? 'token' : 'code', 'errors.checkIn.invalid');
@@ -251,7 +283,7 @@ export async function checkIn(
   if (a.status === 'cancelled') throw ruleBroken('checkin_cancelled', 'errors.checkIn.cancelled');
   const opens = new Date(a.starts_at).getTime() - config.checkInBeforeMinutes * 60_000;
   const closes = new Date(a.ends_at).getTime() + config.checkInAfterMinutes * 60_000;
-  if (now.getTime() < opens || now.getTime() > closes) {
+  if (at.getTime() < opens || at.getTime() > closes) {
     throw ruleBroken('checkin_outside_window', 'errors.checkIn.outsideWindow', {
       from: chinaDateTime(new Date(opens)),
       to: chinaDateTime(new Date(closes)),

@@ -34,20 +34,23 @@ import {
   type ThemeConfig,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useErrorToast } from '../components/api-error';
+import { Brand } from '../components/brand';
+import { LanguageSwitch } from '../components/language-switch';
+import { useIsPhone } from '../components/use-is-phone';
 import { AlertsMenuLabel, useOpenAlerts } from '../features/alerts/alert-count';
 import { isOverseer } from '../features/auth/bindings';
 import { useSignedIn } from '../features/auth/me-context';
 import { hasRole, isManager, useLogout } from '../features/auth/queries';
 import { InboxBadge } from '../features/notices/inbox-badge';
-import { Brand } from './brand';
-import { LanguageSwitch } from './language-switch';
-import { useIsPhone } from './use-is-phone';
+import { FirstScreenWait } from './first-screen-wait';
 
 const HEADER_STYLE = {
   background: '#c8161d',
+  color: '#fff',
   display: 'flex',
   alignItems: 'center',
   gap: 8,
@@ -64,6 +67,7 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const isPhone = useIsPhone();
   const logout = useLogout();
+  const showError = useErrorToast();
   const [drawerOpen, setDrawerOpen] = useState(false);
 
   // A secretary's own branch is one click away; others reach a branch's pages from its org detail.
@@ -171,7 +175,7 @@ export function AppLayout() {
             {me.user.name}
           </Typography.Text>
           <InboxBadge />
-          <LanguageSwitch />
+          <LanguageSwitch onError={showError} />
           <Button
             type="text"
             icon={<LogoutOutlined />}
@@ -194,7 +198,10 @@ export function AppLayout() {
         <Layout.Content style={{ padding: isPhone ? 12 : 24, minWidth: 0 }}>
           {/* On a phone every pixel of width goes to content rather than card padding. */}
           <ConfigProvider theme={isPhone ? PHONE_THEME : undefined}>
-            <Outlet />
+            {/* The menu stays while a page's chunk arrives. */}
+            <Suspense fallback={<FirstScreenWait />}>
+              <Outlet />
+            </Suspense>
           </ConfigProvider>
         </Layout.Content>
       </Layout>
