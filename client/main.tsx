@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { ApiError, setUnauthorizedHandler } from './api';
 import './components/plain/plain.css';
 import { meQuery } from './features/auth/queries';
+import { myActivitiesQuery } from './features/my/queries';
 import { startI18n } from './i18n';
 import { registerServiceWorker } from './offline-copy';
 import { keys } from './query-keys';
@@ -32,8 +33,11 @@ const queryClient = new QueryClient({
 // An expired session anywhere makes the auth gate send the user to /login.
 setUnauthorizedHandler(() => queryClient.setQueryData(keys.me, null));
 
-// Who is signed in is asked while the language loads, not after.
+// Who is signed in (and on the member's pages, what is next) is asked while the language loads,
+// not one round trip after another.
 void queryClient.prefetchQuery(meQuery);
+if (/^\/(me|check-in)(\/|$)/.test(window.location.pathname))
+  void queryClient.prefetchQuery(myActivitiesQuery);
 await startI18n();
 registerServiceWorker();
 

@@ -59,6 +59,20 @@ describe('oversight: from the county dashboard to a closed rectification', () =>
     await county.getByTestId('chart-compliance').locator('canvas').waitFor();
     expect(await county.getByTestId('dashboard-xlsx').getAttribute('href')).toContain('stats.xlsx');
     await screenshot(county, 'oversight-dashboard-desktop');
+
+    // At a county department's common 1366 px the children's table is whole: every column can be
+    // reached inside the page (the table scrolls itself, the page does not).
+    await county.setViewportSize({ width: 1366, height: 768 });
+    await noHorizontalOverflow(county);
+    const lastColumnRight = await county.getByTestId('dashboard-children').evaluate((table) => {
+      const scroller = table.querySelector<HTMLElement>('.ant-table-content, .ant-table-body') ?? table;
+      scroller.scrollLeft = scroller.scrollWidth;
+      const headers = table.querySelectorAll('thead th');
+      return headers[headers.length - 1]!.getBoundingClientRect().right;
+    });
+    expect(lastColumnRight).toBeLessThanOrEqual(1366);
+    await screenshot(county, 'oversight-dashboard-1366');
+    await county.setViewportSize(DESKTOP);
   });
 
   it('drills down county → township → branch and sees the branch’s activities', async () => {

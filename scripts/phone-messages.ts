@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import type { Plugin } from 'vite';
 import { PHONE_SECTIONS } from '../client/phone-messages';
+import { DEFAULT_LOCALE } from '../common/enums';
 
 type Messages = { [key: string]: string | Messages };
 
@@ -36,6 +37,21 @@ export function phoneMessages(): Plugin {
       if (!source.endsWith('.json?phone')) return null;
       const resolved = await this.resolve(source.slice(0, -'?phone'.length), importer, { skipSelf: true });
       return resolved && `\0${resolved.id}?phone`;
+    },
+    // The default language's part is fetched beside the first script, not after it has run.
+    transformIndexHtml(html, context) {
+      const chunk = Object.values(context.bundle ?? {}).find(
+        (output) =>
+          output.type === 'chunk' && output.facadeModuleId?.endsWith(`${DEFAULT_LOCALE}.json?phone`),
+      );
+      if (!chunk) return html;
+      return [
+        {
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `/${chunk.fileName}` },
+          injectTo: 'head',
+        },
+      ];
     },
     async load(id) {
       if (!id.startsWith('\0') || !id.endsWith('?phone')) return null;

@@ -12,6 +12,7 @@ const SOURCES = [
   'scripts/precompress.ts',
   'scripts/service-worker.ts',
   'scripts/phone-messages.ts',
+  'scripts/phone-chunk.ts',
   'package-lock.json',
 ];
 const STAMP = path.join(CLIENT_DIR, '.source-hash');

@@ -19,3 +19,14 @@ describe('the content security policy', () => {
     expect(await policyOf(behindHttps.app)).toContain('upgrade-insecure-requests');
   });
 });
+
+describe('hashed assets', () => {
+  it('carry only the headers that apply to a script, not the document policy', async () => {
+    const res = await plain.app.inject({ url: '/assets/none.js' });
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toBeUndefined();
+    expect(res.headers['x-frame-options']).toBeUndefined();
+    // Anything else still gets the whole set.
+    expect((await plain.app.inject({ url: '/me' })).headers['content-security-policy']).toBeDefined();
+  });
+});

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { FIXED_DAY_STATES } from '../../../common/enums';
 import type { CalendarMonth } from '../../../common/schemas/calendar';
-import { ErrorAlert } from '../../components/api-error';
+import { ErrorAlert, useErrorToast } from '../../components/api-error';
 import { chinaMonth, chinaYear } from '../../components/china-time';
 import { Page } from '../../components/page';
 import { ActivityFormModal } from '../activities/activity-form-modal';
@@ -16,7 +16,7 @@ import { BranchLinks } from './branch-links';
 import { MonthCard } from './month-card';
 import { MonthView } from './month-view';
 import { PlanModal } from './plan-modal';
-import { useCalendar } from './queries';
+import { useAdoptRecommendation, useCalendar, useRecommendations } from './queries';
 import { StateTag } from './state-tag';
 import { YearSwitch } from './year-switch';
 
@@ -51,11 +51,30 @@ export function CalendarPage() {
   const shown = calendar?.months.find((m) => m.month === month);
   const editing = calendar?.months.find((m) => m.month === planMonth);
 
+  const { data: recommendations } = useRecommendations(orgId, year);
+  const adopt = useAdoptRecommendation(orgId ?? 0, year);
+  const showError = useErrorToast();
+  const recommendedFor = (m: CalendarMonth) => {
+    const item = recommendations?.find((r) => r.month === m.month);
+    return (
+      item && {
+        title: item.title,
+        adopting: adopt.isPending && adopt.variables?.month === m.month,
+        // The plan is the recommendation; the activity form opens on the fixed day, filled from it.
+        onAdoptAndSchedule: () =>
+          adopt.mutate(
+            { month: m.month, recommendationId: item.id },
+            { onSuccess: (plan) => setDraft(draftFromPlan({ ...m, plan })), onError: showError },
+          ),
+      }
+    );
+  };
   const card = (m: CalendarMonth) => ({
     month: m,
     ...(calendar?.canManage && {
       onEditPlan: () => setPlanMonth(m.month),
       onSchedule: () => setDraft(draftFromPlan(m)),
+      recommended: recommendedFor(m),
     }),
   });
 

@@ -29,12 +29,15 @@ export function MonthCard({
   month,
   onEditPlan,
   onSchedule,
+  recommended,
   onOpenMonth,
 }: {
   month: CalendarMonth;
   /** Left out for readers who may not plan or schedule: the buttons are not shown. */
   onEditPlan?: () => void;
   onSchedule?: () => void;
+  /** A month without a plan and a theme recommended from above: adopt it and schedule, one step. */
+  recommended?: { title: string; adopting: boolean; onAdoptAndSchedule: () => void };
   /** In the year view the month's name opens the month. */
   onOpenMonth?: () => void;
 }) {
@@ -75,6 +78,21 @@ export function MonthCard({
         </Flex>
       ) : (
         <Typography.Text type="warning">{t('calendar.noPlan')}</Typography.Text>
+      )}
+      {!plan && onEditPlan && recommended && (
+        <Button
+          type="primary"
+          size="small"
+          loading={recommended.adopting}
+          onClick={recommended.onAdoptAndSchedule}
+          style={{ maxWidth: '100%' }}
+          title={t('calendar.adoptAndSchedule', { title: recommended.title })}
+          data-testid={`adopt-schedule-${month.month}`}
+        >
+          <Typography.Text ellipsis style={{ color: 'inherit', maxWidth: '100%' }}>
+            {t('calendar.adoptAndSchedule', { title: recommended.title })}
+          </Typography.Text>
+        </Button>
       )}
       {month.activities.map((activity) => (
         <Link key={activity.id} to={`/activities/${activity.id}`} style={{ fontSize: 13 }}>

@@ -41,7 +41,7 @@ export function PlanModal({
   const kinds = Form.useWatch('kinds', form) ?? [];
   const save = useSavePlan(orgId, year, month.month);
   const remove = useDeletePlan(orgId, year, month.month);
-  const adopt = useAdoptRecommendation(orgId, year, month.month);
+  const adopt = useAdoptRecommendation(orgId, year);
   const showError = useErrorToast();
   const { data: recommendations } = useRecommendations(orgId, year);
   const forMonth = recommendations?.filter((item) => item.month === month.month) ?? [];
@@ -58,15 +58,18 @@ export function PlanModal({
       },
     );
 
-  // Adopting saves the plan at once; the form then holds it for any local change.
+  // Adopting saves the plan at once and is done: nothing is left to save or to throw away.
   const adoptOne = (recommendationId: number) =>
-    adopt.mutate(recommendationId, {
-      onSuccess: (plan) => {
-        form.setFieldsValue(valuesOf(plan));
-        void message.success(t('plan.adopted'));
+    adopt.mutate(
+      { month: month.month, recommendationId },
+      {
+        onSuccess: () => {
+          void message.success(t('plan.adopted'));
+          onClose();
+        },
+        onError: showError,
       },
-      onError: showError,
-    });
+    );
 
   const confirmDelete = () =>
     modal.confirm({
@@ -121,7 +124,7 @@ export function PlanModal({
               action={
                 <AdoptButton
                   adopted={month.plan?.recommendationId === item.id}
-                  loading={adopt.isPending && adopt.variables === item.id}
+                  loading={adopt.isPending && adopt.variables?.recommendationId === item.id}
                   onClick={() => adoptOne(item.id)}
                 />
               }

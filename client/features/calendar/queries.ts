@@ -51,8 +51,8 @@ export function useDeletePlan(orgId: number, year: number, month: number) {
   return usePlanMutation(() => api.delete<{ ok: true }>(planPath(orgId, year, month)));
 }
 
-export function useAdoptRecommendation(orgId: number, year: number, month: number) {
-  return usePlanMutation((recommendationId: number) =>
+export function useAdoptRecommendation(orgId: number, year: number) {
+  return usePlanMutation(({ month, recommendationId }: { month: number; recommendationId: number }) =>
     api.post<PlanEntry>(`${planPath(orgId, year, month)}/adopt`, { recommendationId }),
   );
 }
