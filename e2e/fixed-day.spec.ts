@@ -4,35 +4,10 @@ import { PNG } from 'pngjs';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { api, DESKTOP, login, newPage, PHONE, screenshot } from './browser';
+import { chinaWallClock, pickOption, setTime } from './forms';
 
 // The story of seed 004 in one branch's month: plan, schedule, notice, QR check-in, the code
 // answering "already", minutes and a photo, and a complete, untampered ledger.
-
-/** YYYY-MM-DD HH:mm in China time, as the activity form's pickers take it. */
-function chinaWallClock(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
-
-async function pickOption(page: Page, fieldId: string, label: string) {
-  await page.locator(`#${fieldId}`).click();
-  await page.locator(`.ant-select-dropdown:visible [title="${label}"]`).first().click();
-}
-
-async function setTime(page: Page, fieldId: string, instant: Date) {
-  const input = page.locator(`#${fieldId}`);
-  await input.click();
-  await input.fill(chinaWallClock(instant));
-  // Confirm with the picker's own OK button: an Enter that reaches the form after the picker
-  // has closed would submit the whole dialog half filled.
-  // A click that lands while the popup is still opening is lost, so confirm until it closes.
-  const dropdown = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
-  for (let i = 0; i < 5 && (await dropdown.count()) > 0; i++) {
-    await dropdown.locator('.ant-picker-ok button').click();
-    await dropdown.waitFor({ state: 'hidden', timeout: 3000 }).catch(() => {});
-  }
-  await dropdown.waitFor({ state: 'hidden' });
-  expect(await input.inputValue()).toBe(chinaWallClock(instant));
-}
 
 /** Reads the QR code the way a phone's camera would: from the pixels on the secretary's screen. */
 async function decodeQr(page: Page): Promise<string> {

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { api, DESKTOP, login, newPage, screenshot } from './browser';
+import { setTime } from './forms';
 
 /** Every click and every typed field the secretary makes, so the count cannot silently grow. */
 function counted(page: Page) {
@@ -65,5 +66,14 @@ describe('the secretary’s steps', () => {
       (m: { month: number }) => m.month === month,
     ).plan;
     expect(plan).toMatchObject({ title, theme: 'volunteer_service' });
+
+    // Moved off the fixed day, the form says how it will count before it is saved (never refuses).
+    await page.getByTestId('activity-edit').click();
+    await page.getByTestId('activity-form').waitFor();
+    expect(await page.getByTestId('off-fixed-day').count()).toBe(0);
+    const starts = new Date(`${await page.locator('#activity_startsAt').inputValue()}:00+08:00`);
+    await setTime(page, 'activity_startsAt', new Date(starts.getTime() - 86_400_000));
+    await expect.poll(() => page.getByTestId('off-fixed-day').textContent()).toContain('未按固定日开展');
+    await screenshot(page, 'activity-off-fixed-day');
   });
 });

@@ -18,6 +18,7 @@ import {
   movesTimeOrVenue,
   valuesOf,
 } from './activity-values';
+import { FixedDayWarning } from './fixed-day-warning';
 import { BranchMemberSelect } from './member-select';
 import { useCreateActivity, useUpdateActivity } from './queries';
 
@@ -137,6 +138,7 @@ export function ActivityFormModal({ mode, onClose }: { mode: Mode; onClose: () =
             </Form.Item>
           </Col>
           <TimeFields keepReason={askedShortReason || !!initialValues.shortReason} />
+          <FixedDayWarning orgId={orgId} />
           <Col xs={24} sm={12}>
             <Form.Item name="venueId" label={t('fields.venueId')}>
               <VenueSelect orgId={orgId} kinds={kinds} />
