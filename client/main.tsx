@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiError, setUnauthorizedHandler } from './api';
 import './components/plain/plain.css';
+import './components/plain/controls.css';
 import { meQuery } from './features/auth/queries';
 import { myActivitiesQuery } from './features/my/queries';
 import { startI18n } from './i18n';
