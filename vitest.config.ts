@@ -19,6 +19,9 @@ export default defineConfig({
           globalSetup: ['e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // The management screens' chunks arrive after the page's load event: on two busy cores
+          // that can take more than expect.poll's default second.
+          expect: { poll: { timeout: 10_000 } },
           // One browser and one app: the journeys run one after another.
           fileParallelism: false,
           // A browser on two busy cores sometimes misses a click; a behaviour that is broken fails twice.

@@ -49,11 +49,16 @@ function followLanguage(locale: string) {
 i18n.on('languageChanged', followLanguage);
 
 async function loadBundle(locale: Locale): Promise<void> {
-  const key = `${locale}:${full ? 'full' : 'phone'}`;
-  if (loaded.has(key)) return;
-  const messages = (await (full ? FULL_BUNDLES : PHONE_BUNDLES)[locale]()).default;
-  i18n.addResourceBundle(locale, 'translation', messages, true, true);
-  loaded.add(key);
+  // Loops once more when a management screen asked for every message while the phone part of
+  // this language was on its way (a login straight into the management screens).
+  for (;;) {
+    const part = full ? 'full' : 'phone';
+    if (loaded.has(`${locale}:full`) || loaded.has(`${locale}:${part}`)) return;
+    const messages = (await (part === 'full' ? FULL_BUNDLES : PHONE_BUNDLES)[locale]()).default;
+    i18n.addResourceBundle(locale, 'translation', messages, true, true);
+    loaded.add(`${locale}:${part}`);
+    if (part === 'full' || !full) return;
+  }
 }
 
 /** The management screens need every message, now and in any language switched to later. */

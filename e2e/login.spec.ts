@@ -32,6 +32,12 @@ describe('signing in', () => {
   it('switches to English, and the choice is remembered for the user', async () => {
     const page = await newPage(DESKTOP);
     await login(page, 'admin');
+    // From Chinese, whatever an earlier attempt of this test left saved.
+    const { csrfToken } = (await api(page, '/api/v1/me')).json;
+    await api(page, '/api/v1/me/locale', { method: 'PUT', csrf: csrfToken, body: { locale: 'zh-CN' } });
+    await page.evaluate(() => localStorage.setItem('vanguard.locale', 'zh-CN'));
+    await page.reload();
+    await expect.poll(() => page.textContent('body')).toContain('组织架构');
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => page.textContent('body')).toContain('Members');
     await expect.poll(() => page.getByTestId('org-tree').textContent()).toContain('中共云岭县委员会');
