@@ -9,7 +9,7 @@ import { myActivitiesQuery } from './features/my/queries';
 import { startI18n } from './i18n';
 import { registerServiceWorker } from './offline-copy';
 import { keys } from './query-keys';
-import { AppRoutes } from './router';
+import { AppRoutes, PHONE_PAGE } from './router';
 
 // Nothing here imports antd: a member's phone pages are plain HTML, and the management screens
 // bring antd with their own chunk (`shell/ant-shell.tsx`).
@@ -37,8 +37,7 @@ setUnauthorizedHandler(() => queryClient.setQueryData(keys.me, null));
 // Who is signed in (and on the member's pages, what is next) is asked while the language loads,
 // not one round trip after another.
 void queryClient.prefetchQuery(meQuery);
-if (/^\/(me|check-in)(\/|$)/.test(window.location.pathname))
-  void queryClient.prefetchQuery(myActivitiesQuery);
+if (PHONE_PAGE.test(window.location.pathname)) void queryClient.prefetchQuery(myActivitiesQuery);
 await startI18n();
 registerServiceWorker();
 

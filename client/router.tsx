@@ -10,6 +10,9 @@ import { MyPage } from './features/my/my-page';
 import { FirstScreenWait } from './shell/first-screen-wait';
 import { PhoneLayout } from './shell/phone-layout';
 
+/** The member's phone pages (below): plain HTML, whose data `main.tsx` asks for at start. */
+export const PHONE_PAGE = /^\/(me|check-in)(\/|$)/;
+
 type LazyPage = { Page: LazyExoticComponent<ComponentType>; load: () => Promise<unknown> };
 
 /** A page in its own chunk, fetched the first time it is opened (or at start, see below). */
