@@ -164,6 +164,12 @@ describe('oversight: from the county dashboard to a closed rectification', () =>
     await dashboardOf(county, branchId);
     await county.locator('[data-testid^="stats-activity-"]').first().click();
     await county.getByTestId('activity-page').waitFor();
+    // The branch's records are the branch's: the supervisor reads the list and changes nothing.
+    await county.getByTestId('attendance-list').waitFor();
+    expect(await county.locator('[data-testid^="mark-"]').count()).toBe(0);
+    expect(await county.getByTestId('activity-edit').count()).toBe(0);
+    expect(await county.getByTestId('guest-add').count()).toBe(0);
+    await screenshot(county, 'oversight-activity-read-only');
     await county.getByTestId('spot-check-open').click();
     const picks = county.getByTestId('spot-check-picks');
     await picks.waitFor();

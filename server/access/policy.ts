@@ -43,9 +43,16 @@ const ALL: Capability[] = [
   'assessment.self',
 ];
 
+/**
+ * A branch's activities, attendance, minutes, plans, venues and robot are its own records, changed
+ * by its secretary; those above read and inspect them (`inspection.manage`) and never rewrite them,
+ * so every correction in a branch's ledger is the branch's own.
+ */
+const ABOVE_THE_BRANCH = ALL.filter((c) => c !== 'activity.manage');
+
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
-  admin: ALL,
-  supervisor: ALL,
+  admin: ABOVE_THE_BRANCH,
+  supervisor: ABOVE_THE_BRANCH,
   secretary: [
     'org.read',
     'org.settings',
@@ -79,7 +86,7 @@ export function isAdmin(actor: Actor): boolean {
 
 /** Subtree roots (paths) where the actor holds `capability`; `null` means everywhere (admin). */
 export function scopePaths(actor: Actor, capability: Capability): string[] | null {
-  if (isAdmin(actor)) return null;
+  if (isAdmin(actor) && CAPABILITIES.admin.includes(capability)) return null;
   return actor.bindings.filter((b) => CAPABILITIES[b.role].includes(capability)).map((b) => b.orgPath);
 }
 

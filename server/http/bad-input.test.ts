@@ -43,8 +43,9 @@ describe('input PostgreSQL would refuse answers 400 naming the field, never 500'
     expect(login.statusCode).toBe(400);
     expect(login.json().error.field).toBe('username');
     // A whole emoji is text like any other.
-    const [venue] = (await county.get(`/api/v1/orgs/${fx.b1.id}/venues`)).json().items;
-    const renamed = await county.patch(`/api/v1/venues/${venue.id}`, { name: '党群服务中心🏠' });
+    const secretary = await as('secretary1');
+    const [venue] = (await secretary.get(`/api/v1/orgs/${fx.b1.id}/venues`)).json().items;
+    const renamed = await secretary.patch(`/api/v1/venues/${venue.id}`, { name: '党群服务中心🏠' });
     expect(renamed.json()).toMatchObject({ name: '党群服务中心🏠' });
   });
 

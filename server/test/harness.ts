@@ -71,6 +71,23 @@ export async function testApp(overrides: Partial<Config> = {}) {
     };
   }
   /**
+   * A secretary of the org, made by the admin and signed in: a branch's records are changed by its
+   * own secretary, not by those above it.
+   */
+  async function secretaryOf(orgId: number) {
+    const username = `secretary-of-${orgId}`;
+    const password = 'a-long-secret';
+    const made = await (await as('admin')).post('/api/v1/accounts', {
+      username,
+      name: `书记${orgId}`,
+      password,
+      role: { role: 'secretary', orgId },
+    });
+    if (made.statusCode !== 201 && made.json().error?.field !== 'username')
+      throw new Error(`secretary of ${orgId}: ${made.statusCode} ${made.body}`);
+    return as(username, password);
+  }
+  /**
    * Another app instance on the same database, with its own pool and so its own caches: what a
    * second server behind the proxy is.
    */
@@ -83,6 +100,6 @@ export async function testApp(overrides: Partial<Config> = {}) {
     });
     return otherApp;
   }
-  return { app, db: database.db, pool: database.pool, config, clock, as, secondInstance };
+  return { app, db: database.db, pool: database.pool, config, clock, as, secretaryOf, secondInstance };
 }
 export type Client = Awaited<ReturnType<Awaited<ReturnType<typeof testApp>>['as']>>;

@@ -7,6 +7,8 @@ import type { Activity } from '../../../common/schemas/activity';
 import { ErrorAlert } from '../../components/api-error';
 import { inChina, isCheckInOver } from '../../components/china-time';
 import { AttendancePanel } from '../attendance/attendance-panel';
+import { isOverseer } from '../auth/bindings';
+import { useSignedIn } from '../auth/me-context';
 import { QrView } from '../check-in/qr-view';
 import { useNow } from '../check-in/use-now';
 import { RecordsTab } from '../records/records-tab';
@@ -67,6 +69,7 @@ function Actions({ activity, open }: { activity: Activity; open: (dialog: Dialog
 
 export function ActivityPage() {
   const { t } = useTranslation();
+  const me = useSignedIn();
   const id = Number(useParams().id);
   // Ticks so that the page turns live when check-in opens with the page already on screen.
   const now = useNow(30_000);
@@ -83,7 +86,8 @@ export function ActivityPage() {
   const live = isLive(activity, now);
 
   const tabs: TabsProps['items'] = [
-    ...(activity.canManage
+    // The branch keeps its attendance; a supervisor reads it and checks it by telephone.
+    ...(activity.canManage || isOverseer(me)
       ? [
           {
             key: 'attendance',
@@ -91,7 +95,14 @@ export function ActivityPage() {
               present: activity.counts.present,
               members: activity.counts.members,
             }),
-            children: <AttendancePanel activityId={activity.id} orgId={activity.orgId} live={live} />,
+            children: (
+              <AttendancePanel
+                activityId={activity.id}
+                orgId={activity.orgId}
+                live={live}
+                editable={activity.canManage}
+              />
+            ),
           },
         ]
       : []),

@@ -34,14 +34,20 @@ function useFollowingActivity(activityId: number, present: number | undefined) {
   }, [activityId, present, queryClient]);
 }
 
+/**
+ * The attendance list. `editable` is the branch's own (its secretary marks, decides leave and adds
+ * guests); a supervisor reads the same list and checks it by telephone, and changes nothing.
+ */
 export function AttendancePanel({
   activityId,
   orgId,
   live,
+  editable,
 }: {
   activityId: number;
   orgId: number;
   live: boolean;
+  editable: boolean;
 }) {
   const { t } = useTranslation();
   const me = useSignedIn();
@@ -80,7 +86,15 @@ export function AttendancePanel({
       render: (_, row) => <AttendanceTag status={row.status} />,
     },
     { key: 'how', title: t('attendance.how'), render: (_, row) => how(row) },
-    { key: 'actions', title: t('common.actions'), render: (_, row) => markButton(row) },
+    ...(editable
+      ? [
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            render: (_: unknown, row: AttendanceRow) => markButton(row),
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -94,7 +108,7 @@ export function AttendancePanel({
           data-testid="no-position-count"
         />
       )}
-      <LeaveRequests requests={data.leaveRequests} />
+      <LeaveRequests requests={data.leaveRequests} editable={editable} />
       <Flex justify="space-between" align="center" gap={8} wrap>
         <Segmented<Filter>
           value={filter}
@@ -130,7 +144,7 @@ export function AttendancePanel({
                     {how(row)}
                   </Typography.Text>
                 </Flex>
-                {markButton(row)}
+                {editable && markButton(row)}
               </Flex>
             )}
           />
@@ -144,7 +158,7 @@ export function AttendancePanel({
           />
         )}
       </div>
-      <Guests activityId={activityId} guests={data.guests} />
+      <Guests activityId={activityId} guests={data.guests} editable={editable} />
       {spotCheck && (
         <SpotCheckModal activityId={activityId} orgId={orgId} onClose={() => setSpotCheck(false)} />
       )}

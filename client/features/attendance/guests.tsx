@@ -12,7 +12,15 @@ interface Values {
 }
 
 /** The masses who took part (seed 003): counted in the ledger, no account needed. */
-export function Guests({ activityId, guests }: { activityId: number; guests: Guest[] }) {
+export function Guests({
+  activityId,
+  guests,
+  editable,
+}: {
+  activityId: number;
+  guests: Guest[];
+  editable: boolean;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const add = useAddGuest(activityId);
@@ -31,7 +39,7 @@ export function Guests({ activityId, guests }: { activityId: number; guests: Gue
         {guests.map((guest) => (
           <Tag
             key={guest.id}
-            closable
+            closable={editable}
             closeIcon={<DeleteOutlined />}
             onClose={(event) => {
               event.preventDefault();
@@ -43,22 +51,29 @@ export function Guests({ activityId, guests }: { activityId: number; guests: Gue
           </Tag>
         ))}
       </Flex>
-      <Form form={form} name="guest" layout="inline" onFinish={submit} style={{ rowGap: 8 }}>
-        <Form.Item name="name" rules={[zodRule(GuestInput.shape.name, 'name', t)]}>
-          <Input placeholder={t('fields.name')} maxLength={50} style={{ width: 140 }} />
-        </Form.Item>
-        <Form.Item name="phone" rules={[zodRule(GuestInput.shape.phone, 'phone', t)]}>
-          <Input
-            placeholder={t('attendance.guestPhone')}
-            inputMode="tel"
-            maxLength={11}
-            style={{ width: 160 }}
-          />
-        </Form.Item>
-        <Button htmlType="submit" icon={<UserAddOutlined />} loading={add.isPending} data-testid="guest-add">
-          {t('attendance.addGuest')}
-        </Button>
-      </Form>
+      {editable && (
+        <Form form={form} name="guest" layout="inline" onFinish={submit} style={{ rowGap: 8 }}>
+          <Form.Item name="name" rules={[zodRule(GuestInput.shape.name, 'name', t)]}>
+            <Input placeholder={t('fields.name')} maxLength={50} style={{ width: 140 }} />
+          </Form.Item>
+          <Form.Item name="phone" rules={[zodRule(GuestInput.shape.phone, 'phone', t)]}>
+            <Input
+              placeholder={t('attendance.guestPhone')}
+              inputMode="tel"
+              maxLength={11}
+              style={{ width: 160 }}
+            />
+          </Form.Item>
+          <Button
+            htmlType="submit"
+            icon={<UserAddOutlined />}
+            loading={add.isPending}
+            data-testid="guest-add"
+          >
+            {t('attendance.addGuest')}
+          </Button>
+        </Form>
+      )}
     </Card>
   );
 }

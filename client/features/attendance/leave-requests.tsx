@@ -7,7 +7,7 @@ import { useDecideLeave } from './queries';
 
 const STATUS_COLORS = { pending: 'processing', approved: 'success', rejected: 'default' } as const;
 
-export function LeaveRequests({ requests }: { requests: LeaveRequest[] }) {
+export function LeaveRequests({ requests, editable }: { requests: LeaveRequest[]; editable: boolean }) {
   const { t } = useTranslation();
   const decide = useDecideLeave();
   const showError = useErrorToast();
@@ -26,7 +26,7 @@ export function LeaveRequests({ requests }: { requests: LeaveRequest[] }) {
                 {request.reason} · {formatDateTime(request.createdAt)}
               </Typography.Text>
             </Flex>
-            {request.status === 'pending' && (
+            {editable && request.status === 'pending' && (
               <Flex gap={8}>
                 <Button
                   size="small"

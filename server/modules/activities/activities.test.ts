@@ -7,7 +7,7 @@ import { daysFromToday } from '../../test/test-clock';
 import { pendingDeliveries } from '../notices/webhook';
 
 // The test robot listens on this machine: allowed here as an operator would allow a self-hosted one.
-const { as, db, clock } = await testApp({ webhookHosts: ['127.0.0.1'] });
+const { as, secretaryOf, db, clock } = await testApp({ webhookHosts: ['127.0.0.1'] });
 const fx = await tinyCounty(db);
 const secretary = await as('secretary1');
 const member = await as('member1');
@@ -93,7 +93,7 @@ describe('plans and recommended themes', () => {
   });
 
   it('flags a plan written within five days of the fixed day as late, but saves it', async () => {
-    const res = await county.put(`/api/v1/orgs/${fresh.id}/plans/${NEXT - 2}/1`, {
+    const res = await (await secretaryOf(fresh.id)).put(`/api/v1/orgs/${fresh.id}/plans/${NEXT - 2}/1`, {
       theme: 'study_training',
       title: '补录计划',
       kinds: ['policy_study'],
@@ -351,8 +351,33 @@ describe('activities', () => {
     ).toBe(403);
   });
 
+  it('a branch’s records are its own: the county and the admin read them and change nothing', async () => {
+    const mine = await secretary.post('/api/v1/activities', {
+      orgId: fx.b1.id,
+      type: 'themed_party_day',
+      title: '支部的主题党日',
+      startsAt: at(`${NEXT}-09-15`, '09:00'),
+      endsAt: at(`${NEXT}-09-15`, '13:00'),
+    });
+    const id = mine.json().id;
+    const read = await county.get(`/api/v1/activities/${id}`);
+    expect(read.statusCode).toBe(200);
+    expect(read.json().canManage).toBe(false);
+    expect((await county.patch(`/api/v1/activities/${id}`, { title: '上级改的' })).statusCode).toBe(403);
+    const remark = await county.put(`/api/v1/activities/${id}/attendance/${fx.member1Id}`, {
+      status: 'present',
+      reason: '上级补记',
+    });
+    expect(remark.statusCode).toBe(403);
+    expect((await county.get(`/api/v1/orgs/${fx.b1.id}/calendar?year=${NEXT}`)).json().canManage).toBe(false);
+    expect((await (await as('admin')).patch(`/api/v1/activities/${id}`, { title: 'x' })).statusCode).toBe(
+      403,
+    );
+    expect((await secretary.get(`/api/v1/activities/${id}`)).json().title).toBe('支部的主题党日');
+  });
+
   it('other branches’ activities are invisible', async () => {
-    const other = await as('county');
+    const other = await secretaryOf(fx.b2.id);
     const foreign = (
       await other.post('/api/v1/activities', {
         orgId: fx.b2.id,

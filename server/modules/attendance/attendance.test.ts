@@ -3,7 +3,7 @@ import { tinyCounty } from '../../test/fixtures';
 import { testApp } from '../../test/harness';
 import { checkInKey, issue } from './check-in-token';
 
-const { as, db, clock } = await testApp();
+const { as, secretaryOf, db, clock } = await testApp();
 const fx = await tinyCounty(db);
 const secretary = await as('secretary1');
 const member = await as('member1');
@@ -207,9 +207,10 @@ describe('check-in', () => {
       message: '二维码已过期，请扫描屏幕上最新的二维码或输入签到码',
     });
 
-    const county = await as('county');
-    const foreign = await activityAt(-HOUR, {}, fx.b2.id, county);
-    const foreignToken = (await county.get(`/api/v1/activities/${foreign.id}/check-in-code`)).json().token;
+    const otherSecretary = await secretaryOf(fx.b2.id);
+    const foreign = await activityAt(-HOUR, {}, fx.b2.id, otherSecretary);
+    const foreignToken = (await otherSecretary.get(`/api/v1/activities/${foreign.id}/check-in-code`)).json()
+      .token;
     const notMine = await member.post('/api/v1/check-in', { token: foreignToken });
     expect(notMine.statusCode).toBe(403);
     expect(notMine.json().error.code).toBe('checkin_not_member');
