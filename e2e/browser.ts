@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, expect, inject } from 'vitest';
+import type { Clock } from '../server/core/clock';
+import type { TestClock } from '../server/test/test-clock';
 import { APP_HOST, CHROMIUM } from './chromium';
 
 export const DESKTOP = { width: 1280, height: 800 };
@@ -19,12 +21,13 @@ function browserEnv(): Record<string, string> {
 /**
  * A new page in a fresh context (its own cookies), on the app under test: at a LAN-like host name
  * over plain HTTP, or with `at: 'localhost'` at the one plain-HTTP address browsers treat as a
- * secure context (service workers run only in one).
+ * secure context (service workers run only in one). On a spec's own app (`app`), the page's clock
+ * starts at the app's and moves with `moveClock`.
  */
 export async function newPage(
   viewport = DESKTOP,
   locale = 'zh-CN',
-  { at = 'lan' }: { at?: 'lan' | 'localhost' } = {},
+  { at = 'lan', app }: { at?: 'lan' | 'localhost'; app?: { baseURL: string; clock: Clock } } = {},
 ): Promise<Page> {
   browser ??= await chromium.launch({
     executablePath: CHROMIUM,
@@ -40,12 +43,19 @@ export async function newPage(
       `--host-resolver-rules=MAP ${APP_HOST} 127.0.0.1`,
     ],
   });
-  const lan = inject('baseURL');
+  const lan = app?.baseURL ?? inject('baseURL');
   const baseURL = at === 'lan' ? lan : lan.replace(`//${APP_HOST}:`, '//localhost:');
   const context = await browser.newContext({ viewport, locale, baseURL });
   // A moved clock moves the pages' clock too (this process's Date is the moved one), ticking on.
-  if (process.env.FAKETIME) await context.clock.install({ time: Date.now() });
+  if (app) await context.clock.install({ time: app.clock.now() });
+  else if (process.env.FAKETIME) await context.clock.install({ time: Date.now() });
   return context.newPage();
+}
+
+/** Moves a spec's own app and its open pages to another instant; time runs on from there. */
+export async function moveClock(app: { clock: TestClock }, pages: Page[], to: Date) {
+  app.clock.set(to);
+  for (const page of pages) await page.clock.setSystemTime(to);
 }
 
 afterAll(async () => {

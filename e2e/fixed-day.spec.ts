@@ -1,21 +1,12 @@
-import jsQR from 'jsqr';
 import type { Page } from 'playwright-core';
-import { PNG } from 'pngjs';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { api, DESKTOP, login, newPage, PHONE, screenshot } from './browser';
 import { chinaWallClock, pickOption, setTime } from './forms';
+import { decodeQr } from './qr';
 
 // The story of seed 004 in one branch's month: plan, schedule, notice, QR check-in, the code
 // answering "already", minutes and a photo, and a complete, untampered ledger.
-
-/** Reads the QR code the way a phone's camera would: from the pixels on the secretary's screen. */
-async function decodeQr(page: Page): Promise<string> {
-  const png = PNG.sync.read(await page.getByTestId('checkin-qr').screenshot());
-  const decoded = jsQR(Uint8ClampedArray.from(png.data), png.width, png.height);
-  if (!decoded) throw new Error('the check-in QR code could not be decoded');
-  return decoded.data;
-}
 
 async function noHorizontalOverflow(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -10,6 +10,8 @@ import { APP_HOST, ensureChromium } from './chromium';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
+    /** The test server and its migrated demo template, for a spec that runs an app of its own. */
+    testServer: { adminUrl: string; template: string; dataDir: string };
   }
 }
 
@@ -28,6 +30,11 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   await app.listen({ port, host: '127.0.0.1' });
   project.provide('baseURL', `http://${APP_HOST}:${port}`);
+  project.provide('testServer', {
+    adminUrl: server.adminUrl,
+    template: server.template,
+    dataDir: server.dataDir,
+  });
   return async () => {
     await app.close();
     await database.close();

@@ -15,6 +15,7 @@ import {
 import type { Config } from './config';
 import type { Database } from './db/open';
 import { AppError } from './errors';
+import { auditHooks } from './http/audit-hooks';
 import { errorHandler } from './http/error-handler';
 import { securityHeaders } from './http/security-headers';
 import { sessionHooks } from './http/session-hooks';
@@ -24,6 +25,7 @@ import { accountsRoutes } from './modules/accounts/accounts.routes';
 import { activitiesRoutes } from './modules/activities/activities.routes';
 import { alertsRoutes } from './modules/alerts/alerts.routes';
 import { attendanceRoutes } from './modules/attendance/attendance.routes';
+import { auditRoutes } from './modules/audit/index';
 import { authRoutes } from './modules/auth/auth.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { checklistRoutes } from './modules/checklist/checklist.routes';
@@ -72,6 +74,7 @@ export async function buildApp({ database, config, clock }: Deps): Promise<App> 
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   sessionHooks(app, database.db, clock);
+  auditHooks(app, clock);
   const deps = { database, config, clock };
   for (const routes of [
     healthRoutes,
@@ -93,6 +96,7 @@ export async function buildApp({ database, config, clock }: Deps): Promise<App> 
     checklistRoutes,
     alertsRoutes,
     reportsRoutes,
+    auditRoutes,
   ]) {
     routes(app, deps);
   }

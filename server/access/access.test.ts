@@ -167,6 +167,16 @@ const CASES: Case[] = [
     },
   },
   {
+    name: 'GET /audit?orgId',
+    allowed: SUPERVISORS,
+    call: (c, t) => c.get(`/api/v1/audit?orgId=${t.branch.id}`),
+  },
+  {
+    name: 'GET /audit.xlsx?orgId',
+    allowed: SUPERVISORS,
+    call: (c, t) => c.get(`/api/v1/audit.xlsx?orgId=${t.branch.id}`),
+  },
+  {
     name: 'GET /orgs/:id/members.xlsx',
     allowed: WRITERS,
     call: (c, t) => c.get(`/api/v1/orgs/${t.branch.id}/members.xlsx`),

@@ -22,7 +22,8 @@ export type Capability =
   | 'inspection.manage'
   | 'rectification.answer'
   | 'assessment.manage'
-  | 'assessment.self';
+  | 'assessment.self'
+  | 'audit.read';
 
 const ALL: Capability[] = [
   'org.read',
@@ -41,6 +42,7 @@ const ALL: Capability[] = [
   'rectification.answer',
   'assessment.manage',
   'assessment.self',
+  'audit.read',
 ];
 
 /**

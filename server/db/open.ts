@@ -3,6 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { auditWrites } from './audit-context';
 import * as schema from './schema/index';
 
 export type Db = NodePgDatabase<typeof schema>;
@@ -31,8 +32,10 @@ export function connect(url: string, kind: Database['kind'], stop?: () => Promis
     // that client's query; without a listener the event would end the process instead.
     client.on('error', () => {});
   });
+  const db = drizzle(pool, { schema });
+  auditWrites(db, pool);
   return {
-    db: drizzle(pool, { schema }),
+    db,
     pool,
     kind,
     url,

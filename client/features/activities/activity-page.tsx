@@ -2,7 +2,7 @@ import { CalendarOutlined, CloseCircleOutlined, EditOutlined, QrcodeOutlined } f
 import { Button, Card, Flex, Skeleton, Tabs, type TabsProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Activity } from '../../../common/schemas/activity';
 import { ErrorAlert } from '../../components/api-error';
 import { inChina, isCheckInOver } from '../../components/china-time';
@@ -74,7 +74,13 @@ export function ActivityPage() {
   // Ticks so that the page turns live when check-in opens with the page already on screen.
   const now = useNow(30_000);
   const { data: activity, error, isPending } = useActivity(id);
-  const [dialog, setDialog] = useState<Dialog>(null);
+  // Opened from the calendar's "签到二维码" on the day: straight to the QR code.
+  const [params, setParams] = useSearchParams();
+  const [dialog, setDialog] = useState<Dialog>(params.get('show') === 'qr' ? 'qr' : null);
+  const close = () => {
+    setDialog(null);
+    if (params.has('show')) setParams({}, { replace: true });
+  };
 
   if (isPending)
     return (
@@ -84,6 +90,12 @@ export function ActivityPage() {
     );
   if (!activity) return <ErrorAlert error={error} />;
   const live = isLive(activity, now);
+  // Once it is over, what the branch still owes is its minutes and photos: open where they go.
+  const recordsOwed =
+    activity.canManage &&
+    activity.status === 'scheduled' &&
+    now > Date.parse(activity.endsAt) &&
+    !(activity.completeness.materials && activity.completeness.records);
 
   const tabs: TabsProps['items'] = [
     // The branch keeps its attendance; a supervisor reads it and checks it by telephone.
@@ -122,14 +134,12 @@ export function ActivityPage() {
     <Flex vertical gap={16} data-testid="activity-page">
       <ActivityDetails activity={activity} actions={<Actions activity={activity} open={setDialog} />} />
       <Card size="small">
-        <Tabs items={tabs} destroyOnHidden />
+        <Tabs items={tabs} defaultActiveKey={recordsOwed ? 'records' : undefined} destroyOnHidden />
       </Card>
-      {dialog === 'edit' && (
-        <ActivityFormModal mode={{ kind: 'edit', activity }} onClose={() => setDialog(null)} />
-      )}
-      {dialog === 'cancel' && <CancelModal activityId={activity.id} onClose={() => setDialog(null)} />}
-      {dialog === 'qr' && (
-        <QrView activityId={activity.id} title={activity.title} onClose={() => setDialog(null)} />
+      {dialog === 'edit' && <ActivityFormModal mode={{ kind: 'edit', activity }} onClose={close} />}
+      {dialog === 'cancel' && <CancelModal activityId={activity.id} onClose={close} />}
+      {dialog === 'qr' && activity.canManage && (
+        <QrView activityId={activity.id} title={activity.title} onClose={close} />
       )}
     </Flex>
   );

@@ -1,9 +1,9 @@
-import { CalendarOutlined, EditOutlined, InfoCircleOutlined } from '@ant-design/icons';
+import { CalendarOutlined, EditOutlined, InfoCircleOutlined, QrcodeOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { CalendarMonth } from '../../../common/schemas/calendar';
-import { formatTimeRange } from '../../components/china-time';
+import { formatTimeRange, isCheckInOpen } from '../../components/china-time';
 import { useIsPhone } from '../../components/use-is-phone';
 import { ThemeTag } from '../activities/theme-tag';
 import { dayText, monthName } from './dates';
@@ -42,6 +42,7 @@ export function MonthCard({
   onOpenMonth?: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
   const isPhone = useIsPhone();
   const { plan } = month;
   return (
@@ -95,11 +96,27 @@ export function MonthCard({
         </Button>
       )}
       {month.activities.map((activity) => (
-        <Link key={activity.id} to={`/activities/${activity.id}`} style={{ fontSize: 13 }}>
-          <Typography.Text delete={activity.status === 'cancelled'} style={{ color: 'inherit' }}>
-            {formatTimeRange(activity.startsAt, activity.endsAt).slice(5)} {activity.title}
-          </Typography.Text>
-        </Link>
+        <Flex key={activity.id} vertical gap={4} align="flex-start">
+          <Link to={`/activities/${activity.id}`} style={{ fontSize: 13 }}>
+            <Typography.Text delete={activity.status === 'cancelled'} style={{ color: 'inherit' }}>
+              {formatTimeRange(activity.startsAt, activity.endsAt).slice(5)} {activity.title}
+            </Typography.Text>
+          </Link>
+          {/* On the day, the QR code for the room is one step from the secretary's home page. */}
+          {onEditPlan &&
+            activity.status === 'scheduled' &&
+            isCheckInOpen(activity.startsAt, activity.endsAt) && (
+              <Button
+                size="small"
+                type="primary"
+                icon={<QrcodeOutlined />}
+                onClick={() => navigate(`/activities/${activity.id}?show=qr`)}
+                data-testid={`month-qr-${activity.id}`}
+              >
+                {t('checkIn.open')}
+              </Button>
+            )}
+        </Flex>
       ))}
       {onEditPlan && (
         <Flex gap={8} wrap style={{ marginTop: 'auto' }}>

@@ -1,4 +1,5 @@
 export * from './accounts';
+export * from './audit';
 export * from './fixed-day';
 export * from './members';
 export * from './orgs';

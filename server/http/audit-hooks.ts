@@ -1,0 +1,26 @@
+import type { Clock } from '../core/clock';
+import { withAudit } from '../db/audit-context';
+import type { App } from './types';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Every write request runs as an audit context: who (the signed-in account, or nobody for a
+ * sign-in), when (the app's clock), from where (the address the proxy setting believes) and
+ * through which route. The database's triggers record what it changed.
+ */
+export function auditHooks(app: App, clock: Clock) {
+  // A callback hook, so that the route's handler runs inside the context it opens.
+  app.addHook('preHandler', (request, _reply, done) => {
+    if (SAFE_METHODS.has(request.method)) return done();
+    const context = {
+      userId: request.actor?.userId ?? null,
+      username: request.actor?.username ?? null,
+      ip: request.ip,
+      route: `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`,
+      requestId: request.id,
+      at: clock.now().toISOString(),
+    };
+    withAudit(context, done);
+  });
+}
