@@ -1,4 +1,5 @@
 import type { RankingPeriod } from '../common/enums';
+import type { AuditQuery } from '../common/schemas/audit';
 import type { MemberListQuery } from '../common/schemas/member';
 
 /**
@@ -59,6 +60,7 @@ export const keys = {
   checklists: ['checklists'] as const,
   checklistOf: (orgId: number, year: number) => ['checklists', 'items', orgId, year] as const,
   branchChecklist: (orgId: number, year: number) => ['checklists', 'answers', orgId, year] as const,
+  audit: (query: Partial<AuditQuery>) => ['audit', query] as const,
   alerts: ['alerts'] as const,
   alertsOf: (status: 'open' | 'all') => ['alerts', status] as const,
   reports: ['reports'] as const,

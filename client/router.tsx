@@ -76,6 +76,7 @@ const MANAGEMENT: ({ path: string } & LazyPage)[] = [
   },
   { path: 'roster', ...lazyPage(() => import('./features/roster/roster-page'), 'RosterPage') },
   { path: 'accounts', ...lazyPage(() => import('./features/accounts/accounts-page'), 'AccountsPage') },
+  { path: 'audit', ...lazyPage(() => import('./features/audit/audit-page'), 'AuditPage') },
   {
     path: 'account/password',
     ...lazyPage(() => import('./features/auth/change-password-page'), 'ChangePasswordPage'),

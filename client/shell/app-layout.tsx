@@ -10,6 +10,7 @@ import {
   FileExcelOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  HistoryOutlined,
   HomeOutlined,
   LockOutlined,
   LogoutOutlined,
@@ -116,6 +117,7 @@ export function AppLayout() {
         { key: '/members', icon: <TeamOutlined />, label: t('app.menu.members') },
         { key: '/roster', icon: <FileExcelOutlined />, label: t('app.menu.roster') },
         { key: '/accounts', icon: <UserSwitchOutlined />, label: t('app.menu.accounts') },
+        ...(overseer ? [{ key: '/audit', icon: <HistoryOutlined />, label: t('app.menu.audit') }] : []),
         ...(me.user.memberId !== null
           ? [{ key: '/me', icon: <UserOutlined />, label: t('app.menu.myActivities') }]
           : []),

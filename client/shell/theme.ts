@@ -48,5 +48,7 @@ export const THEME: ThemeConfig = {
     // Labels are tertiary text (0.45 black, 3.4:1); the global tertiary token also styles
     // placeholders and disabled controls, so it is darkened here only.
     Descriptions: { labelColor: 'rgba(0, 0, 0, 0.65)' },
+    // A select's placeholder is text in the page (an input's is not checked): 0.55 black is 4.7:1.
+    Select: { colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)' },
   },
 };

@@ -50,7 +50,7 @@ export const AuditEntry = z.object({
   username: z.string().nullable(),
   ip: z.string().nullable(),
   route: z.string().nullable(),
-  object: z.string(),
+  object: z.enum(AUDITED_OBJECTS),
   objectId: z.string().nullable(),
   op: z.enum(['insert', 'update', 'delete']),
   /** Personal and secret fields are "***": that they changed shows, not what they were. */

@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, ilike, lt, type SQL, sql } from 'drizzle-orm';
-import type { AuditEntry, AuditPage, AuditQuery } from '../../../common/schemas/audit';
+import type { AuditEntry, AuditedObject, AuditPage, AuditQuery } from '../../../common/schemas/audit';
 import type { Actor } from '../../access/actor';
 import { authorize, scopePaths } from '../../access/policy';
 import { pathInScope } from '../../access/scope-sql';
@@ -40,7 +40,7 @@ function present(row: typeof auditLog.$inferSelect): AuditEntry {
     username: row.username,
     ip: row.ip,
     route: row.route,
-    object: row.tableName,
+    object: row.tableName as AuditedObject,
     objectId: row.rowId,
     op: row.op,
     before: row.before,
