@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tinyCounty } from '../test/fixtures';
 import { type Client, testApp } from '../test/harness';
+import { apiRoutes, bodyFor, hostile, type Schema } from '../test/openapi-routes';
 
 /**
  * Every write route of the API, taken from its own OpenAPI document (so a new route cannot be
@@ -13,35 +14,7 @@ const { app, db, as } = await testApp();
 const fx = await tinyCounty(db);
 const callers: Client[] = [await as('county'), await as('secretary1'), await as('member1')];
 
-type Schema = {
-  type?: string;
-  enum?: unknown[];
-  anyOf?: Schema[];
-  oneOf?: Schema[];
-  properties?: Record<string, Schema>;
-  required?: string[];
-  items?: Schema;
-  minimum?: number;
-  maximum?: number;
-  minLength?: number;
-  maxLength?: number;
-  format?: string;
-  pattern?: string;
-  nullable?: boolean;
-};
-type Operation = {
-  parameters?: { in: string; name: string }[];
-  requestBody?: { content?: Record<string, { schema: Schema }> };
-};
-
-const doc = (await app.inject({ url: '/api/openapi.json' })).json() as {
-  paths: Record<string, Record<string, Operation>>;
-};
-const routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
-  Object.entries(ops)
-    .filter(([method]) => method !== 'get')
-    .map(([method, op]) => ({ method: method.toUpperCase() as 'POST', path, op })),
-);
+const routes = (await apiRoutes(app)).filter((r) => r.method !== 'GET');
 
 // Row-level triggers count every row a request writes, in its own transaction: a refusal that
 // rolls back leaves the count as it was. Failed sign-ins and codes are counted on purpose.
@@ -74,91 +47,11 @@ const realIds = [...new Set([fx.b1.id, fx.t1.id, fx.b2.id, fx.member1Id, ...idRo
 // The check-in key is made on first use: made now, so it is not counted as a refusal's write.
 await callers[1]!.get(`/api/v1/activities/${idRows.at(-1)?.id ?? 1}/check-in-code`);
 
-const hostileText = fc.constantFrom(
-  '',
-  ' ',
-  '\u0000',
-  'a\u0000b',
-  '\ud800',
-  '\udfff x',
-  '<script>',
-  '🏠'.repeat(3),
-  '9'.repeat(40),
-);
-const hostile: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constant(null),
-  hostileText,
-  fc.string({ maxLength: 20 }),
-  fc.integer({ min: -(2 ** 40), max: 2 ** 40 }),
-  fc.double(),
-  fc.boolean(),
-  fc.constant([]),
-  fc.constant({}),
-  fc.array(fc.oneof(fc.integer(), fc.string()), { maxLength: 3 }),
-);
 const id = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...realIds) },
   { weight: 1, arbitrary: fc.integer({ min: -3, max: 2 ** 33 }) },
 );
-
-/** A value for a JSON schema: mostly of the right shape, sometimes anything at all, at any depth. */
-function arbitraryFor(schema: Schema, depth = 0): fc.Arbitrary<unknown> {
-  const right = rightShape(schema, depth);
-  return fc.oneof({ weight: 5, arbitrary: right }, { weight: 1, arbitrary: hostile });
-}
-
-function rightShape(schema: Schema, depth: number): fc.Arbitrary<unknown> {
-  const variants = schema.anyOf ?? schema.oneOf;
-  if (variants) return fc.oneof(...variants.map((s) => arbitraryFor(s, depth + 1)));
-  if (schema.enum) return fc.constantFrom(...schema.enum);
-  const base = ((): fc.Arbitrary<unknown> => {
-    switch (schema.type) {
-      case 'string':
-        if (schema.format === 'date-time' || schema.pattern?.includes('T'))
-          return fc
-            .date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
-            .map((d) => d.toISOString());
-        if (schema.pattern?.includes('\\d{4}') || schema.format === 'date')
-          return fc
-            .date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
-            .map((d) => d.toISOString().slice(0, 10));
-        if (schema.format === 'uri')
-          return fc.constantFrom(
-            'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=x',
-            'http://127.0.0.1:9/x',
-            'ftp://x',
-          );
-        return fc.oneof(
-          fc.string({ minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 30, 30) }),
-          hostileText,
-        );
-      case 'integer':
-        return fc.oneof(
-          id,
-          fc.integer({ min: schema.minimum ?? -10, max: Math.min(schema.maximum ?? 5000, 2 ** 31 - 1) }),
-        );
-      case 'number':
-        return fc.double({ min: schema.minimum ?? -1000, max: schema.maximum ?? 1000, noNaN: true });
-      case 'boolean':
-        return fc.boolean();
-      case 'array':
-        return depth > 3
-          ? fc.constant([])
-          : fc.array(arbitraryFor(schema.items ?? {}, depth + 1), { maxLength: 4 });
-      case 'object': {
-        if (depth > 3 || !schema.properties) return fc.constant({});
-        const keys = Object.keys(schema.properties);
-        return fc.record(
-          Object.fromEntries(keys.map((k) => [k, arbitraryFor(schema.properties![k]!, depth + 1)])),
-          { requiredKeys: keys.filter((k) => schema.required?.includes(k) && Math.random() < 0.9) },
-        );
-      }
-      default:
-        return hostile;
-    }
-  })();
-  return schema.nullable ? fc.option(base, { nil: null }) : base;
-}
+const arbitraryFor = (schema: Schema) => bodyFor(schema, id);
 
 const paramValue = (name: string): fc.Arbitrary<string> =>
   name === 'year'
