@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, login, newPage, PHONE, screenshot } from './browser';
@@ -43,5 +44,20 @@ describe('a secretary adds a member', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'members-phone');
+  });
+
+  it('a member downloads everything held about them from the phone page', async () => {
+    const page = await newPage(PHONE);
+    await login(page, 'member1');
+    await page.goto('/me');
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('home-my-data').click(),
+    ]);
+    const data = JSON.parse(fs.readFileSync(await file.path(), 'utf8'));
+    expect(data.account.username).toBe('member1');
+    expect(data.member.phone).toMatch(/^1\d{10}$/);
+    expect(data.attendance.length).toBeGreaterThan(0);
+    await screenshot(page, 'my-page-download-phone');
   });
 });

@@ -34,6 +34,7 @@ import { healthRoutes } from './modules/health/health.routes';
 import { inspectionsRoutes } from './modules/inspections/inspections.routes';
 import { ledgerRoutes } from './modules/ledger/ledger.routes';
 import { membersRoutes } from './modules/members/members.routes';
+import { myDataRoutes } from './modules/my-data/index';
 import { noticesRoutes } from './modules/notices/notices.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
 import { rankingRoutes } from './modules/ranking/ranking.routes';
@@ -97,6 +98,7 @@ export async function buildApp({ database, config, clock }: Deps): Promise<App> 
     alertsRoutes,
     reportsRoutes,
     auditRoutes,
+    myDataRoutes,
   ]) {
     routes(app, deps);
   }

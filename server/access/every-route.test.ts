@@ -34,6 +34,7 @@ const CALLER_ONLY = new Set([
   'POST /api/v1/me/inbox/read-all',
   'POST /api/v1/check-in',
   'GET /api/v1/me/activities',
+  'GET /api/v1/me/data',
   'GET /api/v1/alerts',
 ]);
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { apiUrl } from '../../api';
 import { Card } from '../../components/plain/card';
 import { Tag } from '../../components/plain/tag';
 import { useSignedIn } from '../auth/me-context';
@@ -44,6 +45,10 @@ export function ProfileCard() {
           {t('home.myRecord')}
         </Link>
       )}
+      {/* A copy of everything held about them, theirs to keep (a JSON file). */}
+      <a href={apiUrl('/me/data')} download className="p-button p-block" data-testid="home-my-data">
+        {t('home.myData')}
+      </a>
     </Card>
   );
 }

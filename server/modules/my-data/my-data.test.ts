@@ -1,0 +1,66 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { tinyCounty } from '../../test/fixtures';
+import { testApp } from '../../test/harness';
+
+const { app, as, db, secretaryOf, clock } = await testApp();
+const fx = await tinyCounty(db);
+
+describe('a member downloads everything Vanguard holds about them', () => {
+  it('the account, the record in full, attendance, leave, notices and their own changes, nobody else’s', async () => {
+    const secretary = await secretaryOf(fx.b1.id);
+    const start = clock.now().getTime() + 5 * 86_400_000;
+    const lecture = await secretary.post('/api/v1/activities', {
+      orgId: fx.b1.id,
+      type: 'party_lecture',
+      title: '党课：我的数据',
+      startsAt: new Date(start).toISOString(),
+      endsAt: new Date(start + 4 * 3_600_000).toISOString(),
+    });
+    const member = await as('member1');
+    expect(
+      (await member.post(`/api/v1/activities/${lecture.json().id}/leave`, { reason: '在外务工' })).statusCode,
+    ).toBe(200);
+
+    const res = await member.get('/api/v1/me/data');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain('attachment');
+    const data = res.json();
+    const [record] = (
+      await db.execute<{ name: string; phone: string; id_number: string | null }>(
+        sql`SELECT name, phone, id_number FROM members WHERE id = ${fx.member1Id}`,
+      )
+    ).rows;
+    expect(data.account).toMatchObject({ username: 'member1', roles: [{ role: 'member', org: fx.b1.name }] });
+    // Their own phone and ID number, in full.
+    expect(data.member).toMatchObject({
+      name: record!.name,
+      phone: record!.phone,
+      id_number: record!.id_number,
+    });
+    const [{ n }] = (
+      await db.execute<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM attendance WHERE member_id = ${fx.member1Id}`,
+      )
+    ).rows as [{ n: number }];
+    expect(data.attendance).toHaveLength(n);
+    expect(n).toBeGreaterThan(0);
+    expect(data.leave).toContainEqual(
+      expect.objectContaining({ title: '党课：我的数据', reason: '在外务工' }),
+    );
+    expect(data.notices.map((x: { title: string }) => x.title).join()).toContain('党课：我的数据');
+    expect(data.changesMade).toContainEqual(
+      expect.objectContaining({ object: 'leave_requests', op: 'insert' }),
+    );
+
+    // Nobody else's name is in it.
+    const { rows: others } = await db.execute<{ name: string }>(
+      sql`SELECT name FROM members WHERE org_id = ${fx.b1.id} AND id <> ${fx.member1Id}`,
+    );
+    expect(others.filter((o) => res.body.includes(o.name))).toEqual([]);
+  });
+
+  it('needs a session', async () => {
+    expect((await app.inject({ url: '/api/v1/me/data' })).statusCode).toBe(401);
+  });
+});
