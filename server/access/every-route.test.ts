@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { tinyCounty } from '../test/fixtures';
 import { testApp } from '../test/harness';
 import { type ApiRoute, apiRoutes, bodyFor, type Schema } from '../test/openapi-routes';
+import { daysFromToday } from '../test/test-clock';
 
 /**
  * Every route of the API, taken from its OpenAPI document, asked by a township's supervisor about
@@ -38,6 +39,11 @@ const CALLER_ONLY = new Set([
   'GET /api/v1/alerts',
 ]);
 
+/** The reply of a setup call, which must have succeeded. */
+const made = (res: { statusCode: number; body: string; json: () => any }) => {
+  if (res.statusCode >= 300) throw new Error(`setup failed: ${res.statusCode} ${res.body}`);
+  return res.json();
+};
 const one = async (query: ReturnType<typeof sql>) => {
   const { rows } = await db.execute<{ id: number }>(query);
   if (!rows[0]) throw new Error(`no row for ${JSON.stringify(query)}`);
@@ -49,29 +55,29 @@ const member = (await fx.memberIn(fx.b2.id)).id;
 const activity = await one(
   sql`SELECT id FROM activities WHERE org_id = ${fx.b2.id} ORDER BY starts_at DESC LIMIT 1`,
 );
-const recommendation = (
+const recommendation = made(
   await county.post(`/api/v1/orgs/${fx.t2.id}/recommendations`, {
     year: year + 1,
     month: 5,
     theme: 'volunteer_service',
     title: '镇里的推荐',
     kinds: ['volunteer_service'],
-  })
-).json().id;
-const ranking = (
-  await county.post(`/api/v1/orgs/${fx.t2.id}/rankings`, { period: 'year', year, index: 1 })
-).json().id;
-const inspection = (
+  }),
+).id;
+const ranking = made(
+  await county.post(`/api/v1/orgs/${fx.t2.id}/rankings`, { period: 'year', year, index: 1 }),
+).id;
+const inspection = made(
   await county.post('/api/v1/inspections', {
     orgId: fx.b2.id,
     method: 'records_review',
-    date: `${year}-01-15`,
+    date: daysFromToday(clock, -1),
     contacted: '支部书记',
     findings: '会议记录缺少签到表',
     score: 80,
-    rectifications: [{ item: '补齐签到表', responsible: '支部书记', dueDate: `${year + 1}-01-15` }],
-  })
-).json();
+    rectifications: [{ item: '补齐签到表', responsible: '支部书记', dueDate: daysFromToday(clock, 30) }],
+  }),
+);
 const outsider: Record<string, number> = {
   orgs: fx.b2.id,
   members: member,

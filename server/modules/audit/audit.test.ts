@@ -96,7 +96,7 @@ describe('the audit log', () => {
 
   it('records a write made outside a transaction, and nothing for a refused one', async () => {
     // Asking for leave is a single statement, not a transaction of the service's own.
-    const start = Date.now() + 3 * 86_400_000;
+    const start = clock.now().getTime() + 3 * 86_400_000;
     const branchSecretary = await secretaryOf(fx.b1.id);
     const lecture = await branchSecretary.post('/api/v1/activities', {
       orgId: fx.b1.id,
