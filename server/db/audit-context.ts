@@ -21,6 +21,14 @@ export function withAudit<T>(context: AuditContext, fn: () => T): T {
   return store.run(context, fn);
 }
 
+/**
+ * Runs `fn` outside any audit context: for writes that are their own record and are never
+ * logged (a member's own check-ins, written in batches for many people at once).
+ */
+export function withoutAudit<T>(fn: () => T): T {
+  return store.exit(fn);
+}
+
 const WRITE = /^\s*(insert|update|delete|with)\b/i;
 
 /**

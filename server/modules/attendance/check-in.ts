@@ -5,6 +5,7 @@ import type { CheckInCode, CheckInRequest, CheckInResult } from '../../../common
 import type { Actor } from '../../access/actor';
 import { type AttemptLimit, limitedAttempt } from '../../access/attempt-limits';
 import type { Config } from '../../config';
+import { withoutAudit } from '../../db/audit-context';
 import { batched } from '../../db/batch';
 import type { Db } from '../../db/open';
 import { perHandle } from '../../db/per-handle';
@@ -130,13 +131,16 @@ const checkInBatcher = perHandle((db: Db) =>
   batched<Attempt, CheckInRow | undefined>(
     async (attempts) => {
       try {
-        const rows = await checkInTogether(db, attempts);
+        // A member's own check-in is its own record (not logged), and the batch holds many people's.
+        const rows = await withoutAudit(() => checkInTogether(db, attempts));
         return rows.map((value) => ({ status: 'fulfilled', value }));
       } catch (error) {
         // One bad attempt (a member removed a moment ago) must not fail its neighbours: alone, each
         // meets only its own error.
         if (attempts.length === 1) throw error;
-        return Promise.allSettled(attempts.map(async (a) => (await checkInTogether(db, [a]))[0]));
+        return Promise.allSettled(
+          attempts.map(async (a) => (await withoutAudit(() => checkInTogether(db, [a])))[0]),
+        );
       }
     },
     { maxBatch: 200, maxInFlight: 4 },
