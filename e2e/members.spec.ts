@@ -46,6 +46,24 @@ describe('a secretary adds a member', () => {
     await screenshot(page, 'members-phone');
   });
 
+  it('the secretary sees a member’s numbers in full only by giving a reason', async () => {
+    const page = await newPage(DESKTOP);
+    await login(page, 'secretary1');
+    await page.goto('/members');
+    await page.getByTestId('member-search').locator('input').fill('新来的党员');
+    await page.getByTestId('member-search').locator('input').press('Enter');
+    await page.getByTestId('member-table').getByRole('link', { name: '新来的党员' }).first().click();
+    const phone = page.getByTestId('member-phone');
+    await expect.poll(() => phone.textContent()).toBe('137****7777');
+    await page.getByTestId('member-reveal').click();
+    await page.getByTestId('reveal-submit').click();
+    await expect.poll(() => page.textContent('body')).toContain('原因：必填');
+    await page.getByTestId('reveal-reason').fill('电话通知参加主题党日');
+    await screenshot(page, 'member-reveal-desktop');
+    await page.getByTestId('reveal-submit').click();
+    await expect.poll(() => phone.textContent()).toBe('13766667777');
+  });
+
   it('a member downloads everything held about them from the phone page', async () => {
     const page = await newPage(PHONE);
     await login(page, 'member1');

@@ -52,7 +52,7 @@ export const AuditEntry = z.object({
   route: z.string().nullable(),
   object: z.enum(AUDITED_OBJECTS),
   objectId: z.string().nullable(),
-  op: z.enum(['insert', 'update', 'delete']),
+  op: z.enum(['insert', 'update', 'delete', 'read']),
   /** Personal and secret fields are "***": that they changed shows, not what they were. */
   before: z.record(z.string(), z.unknown()).nullable(),
   after: z.record(z.string(), z.unknown()).nullable(),

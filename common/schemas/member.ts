@@ -84,10 +84,20 @@ export const MemberDetail = MemberListItem.extend({
   ethnicity: z.string().nullable(),
   education: z.enum(EDUCATIONS).nullable(),
   currentLocation: z.string().nullable(),
-  /** True when phone and ID number are shown in full (the member's secretary and above, or the member). */
+  /** True when phone and ID number are shown in full: only to the member themself. */
   sensitiveVisible: z.boolean(),
+  /** Whether the reader may ask to see them in full, giving a reason (the request is audited). */
+  canReveal: z.boolean(),
   canEdit: z.boolean(),
   history: z.array(StatusStep),
   account: z.object({ id: z.number().int(), username: z.string() }).nullable(),
 });
 export type MemberDetail = z.infer<typeof MemberDetail>;
+
+/** Why the reader needs a member's phone and ID number in full: kept in the audit log. */
+export const RevealRequest = z.object({
+  reason: z.string().trim().min(1, 'errors.validation.required').max(200),
+});
+export type RevealRequest = z.infer<typeof RevealRequest>;
+export const Revealed = z.object({ phone: z.string().nullable(), idNumber: z.string().nullable() });
+export type Revealed = z.infer<typeof Revealed>;

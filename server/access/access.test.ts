@@ -113,6 +113,11 @@ const CASES: Case[] = [
     call: (c, t) => c.patch(`/api/v1/members/${t.member.id}`, { ethnicity: t.member.ethnicity }),
   },
   {
+    name: 'POST /members/:id/reveal',
+    allowed: WRITERS,
+    call: (c, t) => c.post(`/api/v1/members/${t.member.id}/reveal`, { reason: '核对' }),
+  },
+  {
     name: 'POST /members/:id/status',
     allowed: WRITERS,
     call: (c, t) =>

@@ -29,6 +29,23 @@ export function withoutAudit<T>(fn: () => T): T {
   return store.exit(fn);
 }
 
+/**
+ * Records that personal data was shown or exported in full, with the reason given: reads leave
+ * no row for the triggers to see, so the service that shows them says so, in the same audit log.
+ */
+export async function recordDisclosure(
+  db: { execute: Db['execute'] },
+  what: { table: string; rowId: string | null; orgPath: string; fields: string[]; reason: string },
+): Promise<void> {
+  const context = store.getStore();
+  if (!context) throw new Error('personal data disclosed outside a request');
+  await db.execute(sql`
+    INSERT INTO audit_log (at, user_id, username, ip, route, request_id, table_name, row_id, op, org_path, after)
+    VALUES (${context.at}, ${context.userId}, ${context.username}, ${context.ip}, ${context.route},
+      ${context.requestId}, ${what.table}, ${what.rowId}, 'read', ${what.orgPath},
+      ${JSON.stringify({ fields: what.fields, reason: what.reason })}::jsonb)`);
+}
+
 const WRITE = /^\s*(insert|update|delete|with)\b/i;
 
 /**

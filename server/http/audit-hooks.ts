@@ -1,5 +1,6 @@
+import type { FastifyRequest } from 'fastify';
 import type { Clock } from '../core/clock';
-import { withAudit } from '../db/audit-context';
+import { type AuditContext, withAudit } from '../db/audit-context';
 import type { App } from './types';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -13,14 +14,18 @@ export function auditHooks(app: App, clock: Clock) {
   // A callback hook, so that the route's handler runs inside the context it opens.
   app.addHook('preHandler', (request, _reply, done) => {
     if (SAFE_METHODS.has(request.method)) return done();
-    const context = {
-      userId: request.actor?.userId ?? null,
-      username: request.actor?.username ?? null,
-      ip: request.ip,
-      route: `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`,
-      requestId: request.id,
-      at: clock.now().toISOString(),
-    };
-    withAudit(context, done);
+    withAudit(auditContextOf(request, clock), done);
   });
+}
+
+/** The audit context of a request; a read that discloses personal data opens one itself. */
+export function auditContextOf(request: FastifyRequest, clock: Clock): AuditContext {
+  return {
+    userId: request.actor?.userId ?? null,
+    username: request.actor?.username ?? null,
+    ip: request.ip,
+    route: `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`,
+    requestId: request.id,
+    at: clock.now().toISOString(),
+  };
 }

@@ -22,7 +22,7 @@ import { fromIsoDate, toIsoDate } from '../../components/dates';
 import { Page } from '../../components/page';
 import { useAudit } from './queries';
 
-const OP_COLORS = { insert: 'success', update: 'processing', delete: 'error' } as const;
+const OP_COLORS = { insert: 'success', update: 'processing', delete: 'error', read: 'warning' } as const;
 const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** One line per changed column; a masked personal field says only that it changed. */

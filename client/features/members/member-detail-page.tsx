@@ -1,20 +1,32 @@
-import { EditOutlined, RiseOutlined, SwapOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Descriptions, type DescriptionsProps, Row, Skeleton, Tag, Timeline } from 'antd';
+import { EditOutlined, EyeOutlined, RiseOutlined, SwapOutlined, UserAddOutlined } from '@ant-design/icons';
+import {
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  type DescriptionsProps,
+  Flex,
+  Row,
+  Skeleton,
+  Tag,
+  Timeline,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { MEMBER_STATUSES } from '../../../common/enums';
-import type { MemberDetail } from '../../../common/schemas/member';
+import type { MemberDetail, Revealed } from '../../../common/schemas/member';
 import { ErrorAlert } from '../../components/api-error';
 import { Page } from '../../components/page';
 import { MemberAccountModal } from './member-account-modal';
 import { MemberFormModal } from './member-form-modal';
 import { useMember } from './queries';
+import { RevealModal } from './reveal-modal';
 import { StatusStepModal } from './status-step-modal';
 import { StatusTag } from './status-tag';
 import { TransferModal } from './transfer-modal';
 
-type Dialog = 'edit' | 'status' | 'transfer' | 'account' | null;
+type Dialog = 'edit' | 'status' | 'transfer' | 'account' | 'reveal' | null;
 
 export function MemberDetailPage() {
   const { t } = useTranslation();
@@ -29,6 +41,7 @@ export function MemberDetailPage() {
 function MemberView({ member }: { member: MemberDetail }) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [revealed, setRevealed] = useState<Revealed | null>(null);
   const close = () => setDialog(null);
   const next = MEMBER_STATUSES[MEMBER_STATUSES.indexOf(member.status) + 1];
   const none = '—';
@@ -42,9 +55,33 @@ function MemberView({ member }: { member: MemberDetail }) {
       label: t('fields.education'),
       children: member.education ? t(`enums.education.${member.education}`) : none,
     },
-    // Shown as the server gives them: in full for those allowed to see, masked for everyone else.
-    { key: 'phone', label: t('fields.phone'), children: member.phone ?? none },
-    { key: 'idNumber', label: t('fields.idNumber'), children: member.idNumber ?? none },
+    // Masked unless the member is reading their own; those whose job needs them ask, with a reason.
+    {
+      key: 'phone',
+      label: t('fields.phone'),
+      children: <span data-testid="member-phone">{(revealed ? revealed.phone : member.phone) ?? none}</span>,
+    },
+    {
+      key: 'idNumber',
+      label: t('fields.idNumber'),
+      children: (
+        <Flex gap={8} wrap align="center">
+          <span data-testid="member-id-number">
+            {(revealed ? revealed.idNumber : member.idNumber) ?? none}
+          </span>
+          {member.canReveal && !revealed && (member.phone || member.idNumber) && (
+            <Button
+              size="small"
+              icon={<EyeOutlined />}
+              onClick={() => setDialog('reveal')}
+              data-testid="member-reveal"
+            >
+              {t('members.reveal')}
+            </Button>
+          )}
+        </Flex>
+      ),
+    },
     {
       key: 'org',
       label: t('fields.orgId'),
@@ -129,6 +166,7 @@ function MemberView({ member }: { member: MemberDetail }) {
       {dialog === 'status' && next && <StatusStepModal member={member} next={next} onClose={close} />}
       {dialog === 'transfer' && <TransferModal member={member} onClose={close} />}
       {dialog === 'account' && <MemberAccountModal member={member} onClose={close} />}
+      {dialog === 'reveal' && <RevealModal member={member} onRevealed={setRevealed} onClose={close} />}
     </Page>
   );
 }

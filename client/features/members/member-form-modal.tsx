@@ -50,8 +50,10 @@ export function MemberFormModal({ mode, onClose }: { mode: Mode; onClose: (saved
   const update = useUpdateMember(member?.id ?? 0);
   const mutation = member ? update : create;
   const isMobile = Form.useWatch('isMobile', form);
-  // Masked numbers must not come back as edits: without the right to see them they are left alone.
-  const editsSensitive = !member || member.sensitiveVisible;
+  // Masked numbers must not come back as edits: those who may see them in full type new ones (an
+  // empty field keeps the old), and without that right they are left alone.
+  const editsSensitive = !member || member.sensitiveVisible || member.canReveal;
+  const masked = member !== undefined && !member.sensitiveVisible;
 
   const initialValues: Partial<Values> = member
     ? {
@@ -60,8 +62,8 @@ export function MemberFormModal({ mode, onClose }: { mode: Mode; onClose: (saved
         birthDate: fromIsoDate(member.birthDate),
         ethnicity: member.ethnicity ?? undefined,
         education: member.education ?? undefined,
-        phone: member.phone ?? undefined,
-        idNumber: member.idNumber ?? undefined,
+        phone: masked ? undefined : (member.phone ?? undefined),
+        idNumber: masked ? undefined : (member.idNumber ?? undefined),
         posts: member.posts,
         isMobile: member.isMobile,
         currentLocation: member.currentLocation ?? undefined,
@@ -78,7 +80,11 @@ export function MemberFormModal({ mode, onClose }: { mode: Mode; onClose: (saved
       posts: values.posts,
       isMobile: values.isMobile,
       currentLocation: values.isMobile ? orNull(values.currentLocation) : null,
-      ...(editsSensitive ? { phone: orNull(values.phone), idNumber: orNull(values.idNumber) } : {}),
+      ...(editsSensitive && !masked
+        ? { phone: orNull(values.phone), idNumber: orNull(values.idNumber) }
+        : {}),
+      ...(masked && values.phone?.trim() ? { phone: values.phone.trim() } : {}),
+      ...(masked && values.idNumber?.trim() ? { idNumber: values.idNumber.trim() } : {}),
     };
     try {
       const saved = member
@@ -204,7 +210,14 @@ export function MemberFormModal({ mode, onClose }: { mode: Mode; onClose: (saved
             <>
               <Col xs={24} sm={12}>
                 <Form.Item name="phone" label={t('fields.phone')} rules={[zodRule(shape.phone, 'phone', t)]}>
-                  <Input inputMode="tel" maxLength={11} autoComplete="off" />
+                  <Input
+                    inputMode="tel"
+                    maxLength={11}
+                    autoComplete="off"
+                    placeholder={
+                      masked && member.phone ? t('members.hiddenKeep', { masked: member.phone }) : undefined
+                    }
+                  />
                 </Form.Item>
               </Col>
               <Col xs={24} sm={12}>
@@ -213,7 +226,15 @@ export function MemberFormModal({ mode, onClose }: { mode: Mode; onClose: (saved
                   label={t('fields.idNumber')}
                   rules={[zodRule(shape.idNumber, 'idNumber', t)]}
                 >
-                  <Input maxLength={18} autoComplete="off" />
+                  <Input
+                    maxLength={18}
+                    autoComplete="off"
+                    placeholder={
+                      masked && member.idNumber
+                        ? t('members.hiddenKeep', { masked: member.idNumber })
+                        : undefined
+                    }
+                  />
                 </Form.Item>
               </Col>
             </>

@@ -7,6 +7,8 @@ import type {
   MemberPage,
   MemberTransfer,
   MemberUpdate,
+  Revealed,
+  RevealRequest,
   StatusChange,
 } from '../../../common/schemas/member';
 import { api } from '../../api';
@@ -49,6 +51,13 @@ export function useCreateMember() {
 
 export function useUpdateMember(id: number) {
   return useMemberMutation((body: MemberUpdate) => api.patch<MemberDetail>(`/members/${id}`, body));
+}
+
+/** The full numbers for a reason; nothing cached changes (the audit log has a new row). */
+export function useRevealMember(id: number) {
+  return useMutation({
+    mutationFn: (body: RevealRequest) => api.post<Revealed>(`/members/${id}/reveal`, body),
+  });
 }
 
 export function useChangeStatus(id: number) {

@@ -10,7 +10,9 @@ import { keys } from '../../query-keys';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const templateUrl = apiUrl('/roster/template.xlsx');
-export const exportUrl = (orgId: number) => apiUrl(`/orgs/${orgId}/members.xlsx`);
+/** Masked, or with full phones and ID numbers for a reason the audit log keeps. */
+export const exportUrl = (orgId: number, fullFor?: string) =>
+  apiUrl(`/orgs/${orgId}/members.xlsx`, fullFor ? { full: 'true', reason: fullFor } : {});
 
 /** The rows the server refused (422 roster_invalid carries them beside the error). */
 export function rosterProblems(error: unknown): RosterProblem[] {

@@ -1,5 +1,6 @@
 import { DownloadOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Checkbox, Flex, Input, Table, Typography, Upload } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { RosterProblem } from '../../../common/schemas/roster';
@@ -19,6 +20,8 @@ export function RosterPage() {
   const canImport = org?.level === 'branch';
   const importRoster = useImportRoster(orgId);
   const problems = importRoster.data?.problems ?? rosterProblems(importRoster.error);
+  const [full, setFull] = useState(false);
+  const [reason, setReason] = useState('');
 
   return (
     <Page title={t('roster.title')}>
@@ -37,16 +40,38 @@ export function RosterPage() {
         </Card>
 
         <Card title={t('roster.exportTitle')} size="small">
-          <Typography.Paragraph type="secondary">{t('roster.exportHint')}</Typography.Paragraph>
-          <Button
-            type="primary"
-            icon={<DownloadOutlined />}
-            href={orgId ? exportUrl(orgId) : undefined}
-            disabled={!orgId}
-            data-testid="roster-export"
-          >
-            {org ? t('roster.exportOf', { name: org.name }) : t('roster.export')}
-          </Button>
+          <Typography.Paragraph type="secondary">
+            {t('roster.exportHint')} {t('roster.exportHintMasked')}
+          </Typography.Paragraph>
+          <Flex vertical gap={8} align="flex-start">
+            <Checkbox checked={full} onChange={(e) => setFull(e.target.checked)} data-testid="roster-full">
+              {t('roster.full')}
+            </Checkbox>
+            {full && (
+              <Input
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                placeholder={t('roster.fullReason')}
+                aria-label={t('roster.fullReason')}
+                maxLength={200}
+                style={{ maxWidth: 480 }}
+                data-testid="roster-full-reason"
+              />
+            )}
+            <Button
+              type="primary"
+              icon={<DownloadOutlined />}
+              href={
+                orgId && (!full || reason.trim())
+                  ? exportUrl(orgId, full ? reason.trim() : undefined)
+                  : undefined
+              }
+              disabled={!orgId || (full && !reason.trim())}
+              data-testid="roster-export"
+            >
+              {org ? t('roster.exportOf', { name: org.name }) : t('roster.export')}
+            </Button>
+          </Flex>
         </Card>
 
         <Card title={t('roster.importTitle')} size="small">

@@ -20,7 +20,8 @@ export const auditLog = pgTable(
     requestId: text('request_id'),
     tableName: text('table_name').notNull(),
     rowId: text('row_id'),
-    op: text('op').$type<'insert' | 'update' | 'delete'>().notNull(),
+    /** `read`: personal data shown or exported in full, with the reason in `after`. */
+    op: text('op').$type<'insert' | 'update' | 'delete' | 'read'>().notNull(),
     /** The org the changed row belongs to, for reading in a subtree; null for instance-wide rows. */
     orgPath: text('org_path'),
     /** For an update, only the columns that changed. */

@@ -6,6 +6,8 @@ import {
   MemberPage,
   MemberTransfer,
   MemberUpdate,
+  Revealed,
+  RevealRequest,
   StatusChange,
 } from '../../../common/schemas/member';
 import { type App, actorOf, type Deps } from '../../http/types';
@@ -14,6 +16,7 @@ import {
   createMember,
   getMember,
   listMembers,
+  revealMember,
   transferMember,
   updateMember,
 } from './members.service';
@@ -40,6 +43,11 @@ export function membersRoutes(app: App, { database: { db }, clock }: Deps) {
     '/api/v1/members/:id',
     { schema: { tags, params: IdParams, body: MemberUpdate, response: { 200: MemberDetail } } },
     (request) => updateMember(db, actorOf(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/v1/members/:id/reveal',
+    { schema: { tags, params: IdParams, body: RevealRequest, response: { 200: Revealed } } },
+    (request) => revealMember(db, actorOf(request), request.params.id, request.body.reason),
   );
   app.post(
     '/api/v1/members/:id/status',

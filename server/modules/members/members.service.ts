@@ -9,12 +9,14 @@ import type {
   MemberPage,
   MemberTransfer,
   MemberUpdate,
+  Revealed,
   StatusChange,
 } from '../../../common/schemas/member';
 import { maskIdNumber, maskPhone } from '../../../common/validators';
 import type { Actor } from '../../access/actor';
 import { authorize, can, scopePaths } from '../../access/policy';
 import { pathInScope } from '../../access/scope-sql';
+import { recordDisclosure } from '../../db/audit-context';
 import { uniqueViolation } from '../../db/errors';
 import type { Db, DbOrTx } from '../../db/open';
 import { memberStatusHistory, members, orgs, partyGroups, users } from '../../db/schema/index';
@@ -122,7 +124,8 @@ export async function getMember(db: DbOrTx, actor: Actor, id: number): Promise<M
     .select({ id: users.id, username: users.username })
     .from(users)
     .where(eq(users.memberId, id));
-  const sensitiveVisible = actor.memberId === id || can(actor, 'member.sensitive', m.orgPath);
+  // In full only to the member themself; those whose job needs it ask, with a reason (`revealMember`).
+  const sensitiveVisible = actor.memberId === id;
   return {
     id: m.id,
     name: m.name,
@@ -141,10 +144,27 @@ export async function getMember(db: DbOrTx, actor: Actor, id: number): Promise<M
     education: m.education,
     currentLocation: m.currentLocation,
     sensitiveVisible,
+    canReveal: !sensitiveVisible && can(actor, 'member.sensitive', m.orgPath),
     canEdit: can(actor, 'member.write', m.orgPath),
     history,
     account: account ?? null,
   };
+}
+
+/** A member's phone and ID number in full, for a stated reason that the audit log keeps. */
+export async function revealMember(db: Db, actor: Actor, id: number, reason: string): Promise<Revealed> {
+  return db.transaction(async (tx) => {
+    const m = await loadMember(tx, actor, id);
+    authorize(actor, 'member.sensitive', m.orgPath);
+    await recordDisclosure(tx, {
+      table: 'members',
+      rowId: String(id),
+      orgPath: m.orgPath,
+      fields: ['phone', 'id_number'],
+      reason,
+    });
+    return { phone: m.phone, idNumber: m.idNumber };
+  });
 }
 
 /** A branch the actor may put members into (creating or transferring them). */

@@ -31,9 +31,9 @@ describe('member records', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({
       name: '测试党员',
-      phone: '13912345678',
-      idNumber,
-      sensitiveVisible: true,
+      phone: '139****5678',
+      sensitiveVisible: false,
+      canReveal: true,
       canEdit: true,
       history: [{ status: 'activist', date: '2025-03-01', note: null }],
     });
@@ -184,13 +184,25 @@ describe('masking', () => {
     }
   });
 
-  it('shows them in full to the secretary and masked to a group leader of the branch', async () => {
+  it('shows them masked; the secretary sees them in full by giving a reason, which is audited', async () => {
     const m = await fx.memberIn(fx.b1.id);
-    expect((await secretary.get(`/api/v1/members/${m.id}`)).json()).toMatchObject({
-      phone: m.phone,
-      idNumber: m.idNumber,
-      sensitiveVisible: true,
+    const seenBySecretary = (await secretary.get(`/api/v1/members/${m.id}`)).json();
+    expect(seenBySecretary).toMatchObject({ sensitiveVisible: false, canReveal: true });
+    expect(seenBySecretary.phone).toMatch(/\*{4}/);
+    const noReason = await secretary.post(`/api/v1/members/${m.id}/reveal`, { reason: ' ' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.field).toBe('reason');
+    const revealed = await secretary.post(`/api/v1/members/${m.id}/reveal`, { reason: '电话通知开会' });
+    expect(revealed.json()).toEqual({ phone: m.phone, idNumber: m.idNumber });
+    const [logged] = (await (await as('county')).get(`/api/v1/audit?object=members&objectId=${m.id}`)).json()
+      .items;
+    expect(logged).toMatchObject({
+      username: 'secretary1',
+      op: 'read',
+      route: 'POST /api/v1/members/:id/reveal',
+      after: { fields: ['phone', 'id_number'], reason: '电话通知开会' },
     });
+
     await secretary.post('/api/v1/accounts', {
       username: 'leader1',
       name: '小组长',
@@ -199,9 +211,9 @@ describe('masking', () => {
     });
     const leader = await as('leader1', 'a-long-secret');
     const seen = (await leader.get(`/api/v1/members/${m.id}`)).json();
-    expect(seen).toMatchObject({ sensitiveVisible: false, canEdit: false });
-    expect(seen.phone).not.toBe(m.phone);
+    expect(seen).toMatchObject({ sensitiveVisible: false, canReveal: false, canEdit: false });
     expect(seen.phone).toMatch(/\*{4}/);
+    expect((await leader.post(`/api/v1/members/${m.id}/reveal`, { reason: '想看' })).statusCode).toBe(403);
     expect((await leader.patch(`/api/v1/members/${m.id}`, { ethnicity: '汉族' })).statusCode).toBe(403);
   });
 });

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { ApiErrorBody, IdParams } from '../../../common/schemas/common';
-import { RosterImportFailure, RosterImportResult } from '../../../common/schemas/roster';
+import { RosterExportQuery, RosterImportFailure, RosterImportResult } from '../../../common/schemas/roster';
+import { withAudit } from '../../db/audit-context';
 import { AppError } from '../../errors';
 import { attachment, XLSX_TYPE } from '../../http/attachment';
+import { auditContextOf } from '../../http/audit-hooks';
 import { requestLocale } from '../../http/locale';
 import { type App, actorOf, type Deps } from '../../http/types';
 import { exportRoster, importRoster, MAX_ROSTER_MB, rosterTemplate } from './roster.service';
@@ -27,17 +29,19 @@ export function rosterRoutes(app: App, { database: { db }, clock }: Deps) {
     return rosterTemplate(locale);
   });
 
-  app.get('/api/v1/orgs/:id/members.xlsx', { schema: { tags, params: IdParams } }, async (request, reply) => {
-    const { name, file } = await exportRoster(
-      db,
-      actorOf(request),
-      request.params.id,
-      requestLocale(request),
-      clock.now(),
-    );
-    reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment(name));
-    return file;
-  });
+  app.get(
+    '/api/v1/orgs/:id/members.xlsx',
+    { schema: { tags, params: IdParams, querystring: RosterExportQuery } },
+    async (request, reply) => {
+      const full = request.query.full === 'true' ? request.query.reason : undefined;
+      // A read that discloses personal data in full is audited like a write.
+      const { name, file } = await withAudit(auditContextOf(request, clock), () =>
+        exportRoster(db, actorOf(request), request.params.id, requestLocale(request), clock.now(), full),
+      );
+      reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment(name));
+      return file;
+    },
+  );
 
   app.post(
     '/api/v1/orgs/:id/members/import',

@@ -8,7 +8,8 @@ import { MemberCreate } from '../../../common/schemas/member';
 import type { RosterImportResult, RosterProblem } from '../../../common/schemas/roster';
 import { maskIdNumber, maskPhone } from '../../../common/validators';
 import type { Actor } from '../../access/actor';
-import { authorize, can } from '../../access/policy';
+import { authorize } from '../../access/policy';
+import { recordDisclosure } from '../../db/audit-context';
 import type { Db } from '../../db/open';
 import { memberStatusHistory, members, orgs, partyGroups } from '../../db/schema/index';
 import { AppError, ruleBroken } from '../../errors';
@@ -76,11 +77,24 @@ export async function exportRoster(
   orgId: number,
   locale: Locale,
   now: Date,
+  /** Phones and ID numbers in full, for this reason; masked without one. */
+  fullFor?: string,
 ): Promise<{ name: string; file: Buffer }> {
   const org = await loadOrg(db, actor, orgId);
   authorize(actor, 'member.read', org.path);
+  const full = fullFor !== undefined;
+  if (full) {
+    authorize(actor, 'member.sensitive', org.path);
+    await recordDisclosure(db, {
+      table: 'members',
+      rowId: null,
+      orgPath: org.path,
+      fields: ['phone', 'id_number'],
+      reason: fullFor,
+    });
+  }
   const rows = await db
-    .select({ member: members, orgName: orgs.name, orgPath: orgs.path, groupName: partyGroups.name })
+    .select({ member: members, orgName: orgs.name, groupName: partyGroups.name })
     .from(members)
     .innerJoin(orgs, eq(orgs.id, members.orgId))
     .leftJoin(partyGroups, eq(partyGroups.id, members.groupId))
@@ -88,8 +102,7 @@ export async function exportRoster(
     .orderBy(orgs.path, members.id);
   const workbook = new ExcelJS.Workbook();
   const sheet = sheetFor(workbook, locale, true);
-  for (const { member: m, orgName, orgPath, groupName } of rows) {
-    const full = can(actor, 'member.sensitive', orgPath);
+  for (const { member: m, orgName, groupName } of rows) {
     sheet.addRow({
       name: m.name,
       gender: genderVocabulary.label(locale, m.gender),

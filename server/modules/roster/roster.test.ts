@@ -34,7 +34,7 @@ const memberCount = async () =>
   (await secretary.get(`/api/v1/members?orgId=${fx.b1.id}`)).json().total as number;
 
 describe('roster export', () => {
-  it('exports the branch with full phone numbers for its secretary, one row per member', async () => {
+  it('exports the branch masked, and in full only for a stated reason that the audit log keeps', async () => {
     const res = await secretary.get(`/api/v1/orgs/${fx.b1.id}/members.xlsx`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
@@ -44,10 +44,27 @@ describe('roster export', () => {
     expect(rows[0]!.slice(0, 3)).toEqual(['姓名', '性别', '出生日期']);
     expect(rows.length - 1).toBe(await memberCount());
     const secretaryRecord = (await secretary.get(`/api/v1/members/${fx.secretary1Id}`)).json();
-    const row = rows.find((r) => r[0] === secretaryRecord.name && r[5] === secretaryRecord.phone);
-    expect(row).toBeDefined();
-    expect(row![7]).toBe('正式党员');
-    expect(row![9]).toContain('书记');
+    const masked = rows.find((r) => r[0] === secretaryRecord.name);
+    expect(masked![5]).toMatch(/^1\d{2}\*{4}\d{4}$/);
+    expect(masked![7]).toBe('正式党员');
+    expect(masked![9]).toContain('书记');
+
+    const noReason = await secretary.get(`/api/v1/orgs/${fx.b1.id}/members.xlsx?full=true`);
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.field).toBe('reason');
+    const full = await secretary.get(
+      `/api/v1/orgs/${fx.b1.id}/members.xlsx?full=true&reason=${encodeURIComponent('换届选举报送名册')}`,
+    );
+    expect(full.statusCode).toBe(200);
+    const fullRows = (await readSheet(full.rawPayload)).rows;
+    expect(fullRows.find((r) => r[0] === secretaryRecord.name)![5]).toBe(secretaryRecord.phone);
+    const [logged] = (await (await as('county')).get('/api/v1/audit?object=members')).json().items;
+    expect(logged).toMatchObject({
+      username: 'secretary1',
+      op: 'read',
+      route: 'GET /api/v1/orgs/:id/members.xlsx',
+      after: { fields: ['phone', 'id_number'], reason: '换届选举报送名册' },
+    });
   });
 
   it('exports a township subtree for its supervisor, in English when asked', async () => {
