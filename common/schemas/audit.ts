@@ -29,6 +29,9 @@ export const AUDITED_OBJECTS = [
 ] as const;
 export type AuditedObject = (typeof AUDITED_OBJECTS)[number];
 
+/** What a masked personal or secret field holds in the log (written by migration 0010's triggers). */
+export const MASKED = '***';
+
 export const AuditQuery = z.object({
   /** The subtree to read; the caller's own scope when left out. */
   orgId: Id.optional(),

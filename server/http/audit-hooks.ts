@@ -1,9 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Clock } from '../core/clock';
 import { type AuditContext, withAudit } from '../db/audit-context';
-import type { App } from './types';
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+import { type App, SAFE_METHODS } from './types';
 
 /**
  * Every write request runs as an audit context: who (the signed-in account, or nobody for a

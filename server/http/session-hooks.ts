@@ -4,9 +4,8 @@ import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { sessionCache } from '../modules/auth/session-cache';
 import { loadActor, SESSION_COOKIE } from '../modules/auth/sessions';
-import type { App } from './types';
+import { type App, SAFE_METHODS } from './types';
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Writes that do not act on a session: logging in creates one. */
 const CSRF_EXEMPT = new Set(['/api/v1/auth/login']);
 

@@ -14,6 +14,9 @@ export type App =
 /** What every route module is given: no globals, so tests build as many apps as they like. */
 export type Deps = { database: Database; config: Config; clock: Clock };
 
+/** Methods that change nothing: no CSRF token asked, no audit context opened. */
+export const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw unauthenticated();
   return request.actor;

@@ -14,7 +14,7 @@ import {
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AUDITED_OBJECTS, type AuditEntry, type AuditQuery } from '../../../common/schemas/audit';
+import { AUDITED_OBJECTS, type AuditEntry, type AuditQuery, MASKED } from '../../../common/schemas/audit';
 import { apiUrl } from '../../api';
 import { ErrorAlert } from '../../components/api-error';
 import { formatDateTime } from '../../components/china-time';
@@ -44,7 +44,7 @@ function Changes({
         : String(value);
   return keys.map((key) => {
     const label = exists(`fields.${camel(key)}`) ? t(`fields.${camel(key)}` as 'fields.name') : key;
-    const masked = entry.before?.[key] === '***' || entry.after?.[key] === '***';
+    const masked = entry.before?.[key] === MASKED || entry.after?.[key] === MASKED;
     return (
       <div key={key} style={{ wordBreak: 'break-all' }}>
         <Typography.Text type="secondary">{t('audit.field', { field: label })}</Typography.Text>

@@ -1,6 +1,7 @@
 import { and, eq, inArray, like, type SQL } from 'drizzle-orm';
 import type { Account, AccountCreate, MemberAccountCreate, RoleGrant } from '../../../common/schemas/account';
 import type { Actor } from '../../access/actor';
+import { loadOrg } from '../../access/load-org';
 import { authorize, can, canSee, grantableAt, scopePaths } from '../../access/policy';
 import { pathInScope } from '../../access/scope-sql';
 import { uniqueViolation } from '../../db/errors';
@@ -9,7 +10,6 @@ import { members, orgs, roleBindings, users } from '../../db/schema/index';
 import { AppError, conflict, forbidden, notFound, ruleBroken } from '../../errors';
 import { hashPassword } from '../auth/password';
 import { sessionCache } from '../auth/session-cache';
-import { loadOrg } from '../orgs/orgs.service';
 
 async function present(db: DbOrTx, userIds: number[]): Promise<Account[]> {
   if (!userIds.length) return [];

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Locale } from '../../../common/enums';
 import { translate } from '../../../common/i18n/translate';
-import type { AuditEntry } from '../../../common/schemas/audit';
+import { type AuditEntry, MASKED } from '../../../common/schemas/audit';
 
 const t = (locale: Locale, key: string, params?: Record<string, string | number>) =>
   translate(locale, `server.audit.${key}`, params);
@@ -12,7 +12,7 @@ const COLUMNS = ['at', 'person', 'ip', 'route', 'object', 'objectId', 'op', 'cha
 export function changeLines(locale: Locale, entry: AuditEntry): string {
   const keys = [...new Set([...Object.keys(entry.before ?? {}), ...Object.keys(entry.after ?? {})])];
   const value = (v: unknown) =>
-    v === '***'
+    v === MASKED
       ? t(locale, 'masked')
       : v === null || v === undefined
         ? '—'

@@ -1,12 +1,12 @@
 import { and, desc, eq, gte, ilike, lt, type SQL, sql } from 'drizzle-orm';
 import type { AuditEntry, AuditedObject, AuditPage, AuditQuery } from '../../../common/schemas/audit';
 import type { Actor } from '../../access/actor';
+import { loadOrg } from '../../access/load-org';
 import { authorize, scopePaths } from '../../access/policy';
 import { pathInScope } from '../../access/scope-sql';
 import type { Db } from '../../db/open';
 import { auditLog } from '../../db/schema/index';
 import { forbidden } from '../../errors';
-import { loadOrg } from '../orgs/orgs.service';
 
 /** A China calendar date's first instant. */
 const chinaMidnight = (date: string, plusDays = 0) =>

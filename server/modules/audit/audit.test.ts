@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { AUDITED_OBJECTS } from '../../../common/schemas/audit';
+import { lectureAhead } from '../../test/activities';
 import { tinyCounty } from '../../test/fixtures';
 import { testApp } from '../../test/harness';
 import { daysFromToday } from '../../test/test-clock';
@@ -96,18 +98,9 @@ describe('the audit log', () => {
 
   it('records a write made outside a transaction, and nothing for a refused one', async () => {
     // Asking for leave is a single statement, not a transaction of the service's own.
-    const start = clock.now().getTime() + 3 * 86_400_000;
-    const branchSecretary = await secretaryOf(fx.b1.id);
-    const lecture = await branchSecretary.post('/api/v1/activities', {
-      orgId: fx.b1.id,
-      type: 'party_lecture',
-      title: '党课',
-      startsAt: new Date(start).toISOString(),
-      endsAt: new Date(start + 4 * 3_600_000).toISOString(),
-    });
-    expect(lecture.statusCode).toBe(201);
+    const lecture = await lectureAhead(await secretaryOf(fx.b1.id), clock, fx.b1.id, 3, '党课');
     const member = await as('member1');
-    const leave = await member.post(`/api/v1/activities/${lecture.json().id}/leave`, { reason: '外出务工' });
+    const leave = await member.post(`/api/v1/activities/${lecture.id}/leave`, { reason: '外出务工' });
     expect(leave.statusCode, leave.body).toBeLessThan(300);
     const [asked] = await entries('object=leave_requests');
     expect(asked).toMatchObject({ username: 'member1', op: 'insert' });
@@ -147,6 +140,13 @@ describe('the audit log', () => {
     expect(sheet.getRow(1).getCell(2).value).toBe('操作人');
     expect(sheet.getRow(2).getCell(2).value).toBe('secretary1');
     expect(String(sheet.getRow(2).getCell(8).value)).toContain('phone: ***（个人信息，已隐去）');
+  });
+
+  it('offers to filter by exactly the tables its triggers watch', async () => {
+    const { rows } = await db.execute<{ table: string }>(sql`
+      SELECT DISTINCT event_object_table AS table FROM information_schema.triggers
+      WHERE action_statement LIKE '%audit_row(%' ORDER BY 1`);
+    expect(rows.map((r) => r.table)).toEqual([...AUDITED_OBJECTS].sort());
   });
 
   it('cannot be changed or emptied by the app', async () => {

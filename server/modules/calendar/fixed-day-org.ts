@@ -1,8 +1,8 @@
 import type { Actor } from '../../access/actor';
+import { loadOrg } from '../../access/load-org';
 import { authorize, type Capability } from '../../access/policy';
 import type { DbOrTx } from '../../db/open';
 import { ruleBroken } from '../../errors';
-import { loadOrg } from '../orgs/orgs.service';
 
 /** A branch (or general branch): the organizations that keep a fixed day, plans and activities. */
 export async function loadFixedDayOrg(

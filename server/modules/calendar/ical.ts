@@ -5,6 +5,7 @@ import { chinaDate } from '../../../common/dates';
 import { translate } from '../../../common/i18n/translate';
 import type { CalendarFeeds } from '../../../common/schemas/notice';
 import type { Actor } from '../../access/actor';
+import { loadOrg } from '../../access/load-org';
 import { pathIds } from '../../access/org-path';
 import { can } from '../../access/policy';
 import type { Config } from '../../config';
@@ -12,7 +13,6 @@ import type { Db } from '../../db/open';
 import { activities, calendarTokens, members, orgs, venues } from '../../db/schema/index';
 import { AppError, notFound } from '../../errors';
 import { checkInKey } from '../attendance/check-in-token';
-import { loadOrg } from '../orgs/orgs.service';
 import { fixedDaysOfYear } from './fixed-days';
 import { addDays } from './holidays';
 

@@ -8,13 +8,14 @@ import type {
   SelfAssessmentInput,
 } from '../../../common/schemas/checklist';
 import type { Actor } from '../../access/actor';
+import { loadOrg } from '../../access/load-org';
 import { pathIds } from '../../access/org-path';
 import { authorize, can } from '../../access/policy';
 import type { Config } from '../../config';
 import type { Db, DbOrTx } from '../../db/open';
 import { activities, checklistAnswers, checklistItems, orgs } from '../../db/schema/index';
 import { invalidField, notFound, ruleBroken } from '../../errors';
-import { keepsOwnFixedDay, loadOrg } from '../orgs/orgs.service';
+import { keepsOwnFixedDay } from '../orgs/orgs.service';
 import { branchValues } from '../ranking/scoring';
 
 type OrgRef = { id: number; path: string; name: string };

@@ -1,11 +1,11 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { GroupCreate, GroupUpdate, PartyGroup } from '../../../common/schemas/group';
 import type { Actor } from '../../access/actor';
+import { loadOrg } from '../../access/load-org';
 import { authorize, canSee } from '../../access/policy';
 import type { Db, DbOrTx } from '../../db/open';
 import { members, orgs, partyGroups } from '../../db/schema/index';
 import { AppError, notFound, ruleBroken } from '../../errors';
-import { loadOrg } from '../orgs/orgs.service';
 import { checkGroupComposition, staysValidWithout } from './group-rules';
 
 type GroupRow = typeof partyGroups.$inferSelect;

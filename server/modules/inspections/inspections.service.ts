@@ -8,13 +8,13 @@ import type {
   SpotCheck,
 } from '../../../common/schemas/inspection';
 import type { Actor } from '../../access/actor';
+import { loadOrg } from '../../access/load-org';
 import { authorize, canSee } from '../../access/policy';
 import type { Db, DbOrTx } from '../../db/open';
 import { activities, inspections, orgs, rectifications, users } from '../../db/schema/index';
 import { AppError, invalidField, notFound, ruleBroken } from '../../errors';
 import { loadActivity } from '../activities/activities.service';
 import { attendanceList } from '../attendance/attendance.service';
-import { loadOrg } from '../orgs/orgs.service';
 
 type RectificationRow = typeof rectifications.$inferSelect;
 

@@ -14,6 +14,7 @@ import type {
 } from '../../../common/schemas/member';
 import { maskIdNumber, maskPhone } from '../../../common/validators';
 import type { Actor } from '../../access/actor';
+import { loadOrg } from '../../access/load-org';
 import { authorize, can, scopePaths } from '../../access/policy';
 import { pathInScope } from '../../access/scope-sql';
 import { recordDisclosure } from '../../db/audit-context';
@@ -23,7 +24,6 @@ import { memberStatusHistory, members, orgs, partyGroups, users } from '../../db
 import { conflict, forbidden, notFound, ruleBroken } from '../../errors';
 import { sessionCache } from '../auth/session-cache';
 import { releaseFromGroup } from '../groups/groups.service';
-import { loadOrg } from '../orgs/orgs.service';
 
 const listColumns = {
   id: members.id,

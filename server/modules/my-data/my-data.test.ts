@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { lectureAhead } from '../../test/activities';
 import { tinyCounty } from '../../test/fixtures';
 import { testApp } from '../../test/harness';
 
@@ -8,18 +9,10 @@ const fx = await tinyCounty(db);
 
 describe('a member downloads everything Vanguard holds about them', () => {
   it('the account, the record in full, attendance, leave, notices and their own changes, nobody else’s', async () => {
-    const secretary = await secretaryOf(fx.b1.id);
-    const start = clock.now().getTime() + 5 * 86_400_000;
-    const lecture = await secretary.post('/api/v1/activities', {
-      orgId: fx.b1.id,
-      type: 'party_lecture',
-      title: '党课：我的数据',
-      startsAt: new Date(start).toISOString(),
-      endsAt: new Date(start + 4 * 3_600_000).toISOString(),
-    });
+    const lecture = await lectureAhead(await secretaryOf(fx.b1.id), clock, fx.b1.id, 5, '党课：我的数据');
     const member = await as('member1');
     expect(
-      (await member.post(`/api/v1/activities/${lecture.json().id}/leave`, { reason: '在外务工' })).statusCode,
+      (await member.post(`/api/v1/activities/${lecture.id}/leave`, { reason: '在外务工' })).statusCode,
     ).toBe(200);
 
     const res = await member.get('/api/v1/me/data');

@@ -2,12 +2,12 @@ import { eq } from 'drizzle-orm';
 import type { NoticeKind } from '../../../common/enums';
 import type { Webhook, WebhookInput } from '../../../common/schemas/notice';
 import type { Actor } from '../../access/actor';
+import { loadOrg } from '../../access/load-org';
 import { authorize } from '../../access/policy';
 import type { Config } from '../../config';
 import type { Db } from '../../db/open';
 import { webhookDeliveries, webhooks } from '../../db/schema/index';
 import { invalidField } from '../../errors';
-import { loadOrg } from '../orgs/orgs.service';
 import { renderNotice } from './notices.service';
 import { allowedRobotHost, deliverableRobot, ROBOT_HOSTS } from './robot-address';
 

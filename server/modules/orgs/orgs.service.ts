@@ -3,11 +3,12 @@ import type { OrgLevel } from '../../../common/enums';
 import { DEFAULT_FIXED_DAY } from '../../../common/fixed-day';
 import type { Org, OrgCreate, OrgMove, OrgTree, OrgUpdate } from '../../../common/schemas/org';
 import type { Actor } from '../../access/actor';
+import { loadOrg, type OrgRow } from '../../access/load-org';
 import { authorize, can, scopePaths } from '../../access/policy';
 import { pathInScope } from '../../access/scope-sql';
 import type { Db, DbOrTx } from '../../db/open';
 import { members, orgs, partyGroups, roleBindings } from '../../db/schema/index';
-import { forbidden, notFound, ruleBroken } from '../../errors';
+import { forbidden, ruleBroken } from '../../errors';
 
 /** Which levels may be set up under which: a branch holds party groups, not organizations. */
 const CHILD_LEVELS: Record<OrgLevel, readonly OrgLevel[]> = {
@@ -17,17 +18,6 @@ const CHILD_LEVELS: Record<OrgLevel, readonly OrgLevel[]> = {
 };
 
 const hasFixedDay = (level: OrgLevel) => level !== 'committee';
-
-export type OrgRow = typeof orgs.$inferSelect;
-
-/** The org row, or 404 whether it does not exist or is simply not the actor's to see. */
-export async function loadOrg(db: DbOrTx, actor: Actor, id: number, lock = false): Promise<OrgRow> {
-  const query = db.select().from(orgs).where(eq(orgs.id, id));
-  const [org] = lock ? await query.for('update') : await query;
-  if (!org) throw notFound();
-  authorize(actor, 'org.read', org.path);
-  return org;
-}
 
 /**
  * Whether the org keeps a fixed day of its own: it has a rule and nothing below it. Such a branch

@@ -7,6 +7,7 @@ import type {
   RecommendationInput,
 } from '../../../common/schemas/plan';
 import type { Actor } from '../../access/actor';
+import { loadOrg } from '../../access/load-org';
 import { pathIds } from '../../access/org-path';
 import { authorize } from '../../access/policy';
 import type { Db, DbOrTx } from '../../db/open';
@@ -15,7 +16,6 @@ import { AppError, notFound, ruleBroken } from '../../errors';
 import { loadFixedDayOrg } from '../calendar/fixed-day-org';
 import { fixedDaysOfYear } from '../calendar/fixed-days';
 import { addDays } from '../calendar/holidays';
-import { loadOrg } from '../orgs/orgs.service';
 import { usableVenue } from '../venues/venues.service';
 
 type PlanRow = typeof planEntries.$inferSelect;

@@ -6,13 +6,13 @@ import type {
   RankingQuery,
 } from '../../../common/schemas/ranking';
 import type { Actor } from '../../access/actor';
+import { loadOrg } from '../../access/load-org';
 import { pathIds } from '../../access/org-path';
 import { authorize, canSee } from '../../access/policy';
 import type { Config } from '../../config';
 import type { Db, DbOrTx } from '../../db/open';
 import { orgs, publishedRankings, users } from '../../db/schema/index';
 import { notFound } from '../../errors';
-import { loadOrg } from '../orgs/orgs.service';
 import { periodDays } from './periods';
 import { schemeFor } from './scheme';
 import { branchValues, rank, score } from './scoring';

@@ -2,11 +2,11 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { DEFAULT_WEIGHTS, SCORE_ITEMS } from '../../../common/enums';
 import type { ScoringScheme, Weights } from '../../../common/schemas/ranking';
 import type { Actor } from '../../access/actor';
+import { loadOrg } from '../../access/load-org';
 import { pathIds } from '../../access/org-path';
 import { authorize } from '../../access/policy';
 import type { Db, DbOrTx } from '../../db/open';
 import { orgs, scoringSchemes } from '../../db/schema/index';
-import { loadOrg } from '../orgs/orgs.service';
 
 /** Every item present, in the canonical order (a scheme saved before an item existed counts it as 0). */
 const complete = (w: Partial<Weights>): Weights =>

@@ -3,9 +3,9 @@ import { todayInChina } from '../../../common/dates';
 import { type Locale, REPORT_SECTIONS, type ReportSection, THEMES } from '../../../common/enums';
 import { translate } from '../../../common/i18n/translate';
 import type { Figures } from '../../../common/schemas/stats';
+import type { OrgRow } from '../../access/load-org';
 import type { Config } from '../../config';
 import type { DbOrTx } from '../../db/open';
-import type { OrgRow } from '../orgs/orgs.service';
 import { computeRanking } from '../ranking/ranking.service';
 
 const pct = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);

@@ -2,12 +2,13 @@ import { and, eq, like, sql } from 'drizzle-orm';
 import { REPORT_SECTIONS, type ReportSection } from '../../../common/enums';
 import type { AnnualReport, ReportSummary } from '../../../common/schemas/report';
 import type { Actor } from '../../access/actor';
+import { loadOrg, type OrgRow } from '../../access/load-org';
 import { authorize, isAdmin } from '../../access/policy';
 import type { Config } from '../../config';
 import type { Db, DbOrTx } from '../../db/open';
 import { annualReports, orgs, users } from '../../db/schema/index';
 import { conflict, forbidden, ruleBroken } from '../../errors';
-import { keepsOwnFixedDay, loadOrg, type OrgRow } from '../orgs/orgs.service';
+import { keepsOwnFixedDay } from '../orgs/orgs.service';
 import { getStats } from '../stats/stats.service';
 import { draftSections } from './report-draft';
 

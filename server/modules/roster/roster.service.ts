@@ -8,13 +8,13 @@ import { MemberCreate } from '../../../common/schemas/member';
 import type { RosterImportResult, RosterProblem } from '../../../common/schemas/roster';
 import { maskIdNumber, maskPhone } from '../../../common/validators';
 import type { Actor } from '../../access/actor';
+import { loadOrg } from '../../access/load-org';
 import { authorize } from '../../access/policy';
 import { recordDisclosure } from '../../db/audit-context';
 import type { Db } from '../../db/open';
 import { memberStatusHistory, members, orgs, partyGroups } from '../../db/schema/index';
 import { AppError, ruleBroken } from '../../errors';
 import { describeIssue } from '../../http/error-handler';
-import { loadOrg } from '../orgs/orgs.service';
 import {
   educationVocabulary,
   genderVocabulary,

@@ -4,11 +4,11 @@ import type { Exemption, OrgLevel } from '../../../common/enums';
 import type { FixedDaySetting } from '../../../common/fixed-day';
 import type { OrgStats, Period, StatsActivity, StatsOrg } from '../../../common/schemas/stats';
 import type { Actor } from '../../access/actor';
+import { loadOrg } from '../../access/load-org';
 import { pathIds } from '../../access/org-path';
 import { authorize, canSee } from '../../access/policy';
 import type { DbOrTx } from '../../db/open';
 import { sideBySide } from '../../db/side-by-side';
-import { loadOrg } from '../orgs/orgs.service';
 import {
   type ActivityFacts,
   addActivity,

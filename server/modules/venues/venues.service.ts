@@ -1,12 +1,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Venue, VenueCreate, VenueUpdate } from '../../../common/schemas/venue';
 import type { Actor } from '../../access/actor';
+import { loadOrg } from '../../access/load-org';
 import { pathIds } from '../../access/org-path';
 import { authorize } from '../../access/policy';
 import type { Db, DbOrTx } from '../../db/open';
 import { orgs, venues } from '../../db/schema/index';
 import { AppError, notFound, ruleBroken } from '../../errors';
-import { loadOrg } from '../orgs/orgs.service';
 
 type VenueRow = typeof venues.$inferSelect;
 export const presentVenue = ({ createdAt: _, ...v }: VenueRow): Venue => v;
