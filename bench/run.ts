@@ -11,6 +11,7 @@ import { buildApp } from '../server/app';
 import { loadConfig } from '../server/config';
 import { systemClock } from '../server/core/clock';
 import { connect, type Database, freePort, startEmbedded } from '../server/db/open';
+import { openPersonalData } from '../server/db/personal-data/open-personal-data';
 import { runAlerts } from '../server/modules/alerts/alerts.service';
 import { checkInKey } from '../server/modules/attendance/check-in-token';
 import { prepareMorning, runMorning } from './check-in';
@@ -90,11 +91,9 @@ async function timeInject(
 }
 
 async function inProcess(database: Database, dataDir: string) {
-  const app = await buildApp({
-    database,
-    config: loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }),
-    clock: systemClock,
-  });
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir });
+  await openPersonalData(database.pool, config);
+  const app = await buildApp({ database, config, clock: systemClock });
   try {
     const login = async (username: string) =>
       (

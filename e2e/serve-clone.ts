@@ -1,8 +1,8 @@
 import { buildApp } from '../server/app';
-import { loadConfig } from '../server/config';
 import type { Clock } from '../server/core/clock';
 import { connect, freePort } from '../server/db/open';
-import { cloneTemplate } from '../server/test/test-server';
+import { openPersonalData } from '../server/db/personal-data/open-personal-data';
+import { cloneTemplate, testConfig } from '../server/test/test-server';
 import { APP_HOST } from './chromium';
 
 export type TestServerInfo = { adminUrl: string; template: string; dataDir: string };
@@ -14,11 +14,9 @@ export type TestServerInfo = { adminUrl: string; template: string; dataDir: stri
 export async function serveClone({ adminUrl, template, dataDir }: TestServerInfo, clock: Clock) {
   const clone = await cloneTemplate(adminUrl, template);
   const database = connect(clone.url, 'external');
-  const app = await buildApp({
-    database,
-    config: loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }),
-    clock,
-  });
+  const config = testConfig(dataDir);
+  await openPersonalData(database.pool, config);
+  const app = await buildApp({ database, config, clock });
   const port = await freePort();
   await app.listen({ port, host: '127.0.0.1' });
   return {

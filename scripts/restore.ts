@@ -3,6 +3,8 @@ import path from 'node:path';
 import { instanceDatabase } from '../server/backup/instance';
 import { RestoreError, restore } from '../server/backup/restore';
 import { loadConfig } from '../server/config';
+import { KeyRingError } from '../server/db/personal-data/key-ring';
+import { openPersonalData } from '../server/db/personal-data/open-personal-data';
 
 const file = process.argv[2];
 if (!file) {
@@ -18,9 +20,13 @@ try {
   console.log(
     `[vanguard] restored ${file} (made ${manifest.createdAt}): ${rows} rows, ${manifest.files.length} files, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
+  // The backup holds phones and ID numbers sealed, never the key that opens them.
+  await openPersonalData(database.pool, config, (message) => console.log(`[vanguard] ${message}`));
 } catch (e) {
-  if (!(e instanceof RestoreError)) throw e;
-  console.error(`[vanguard] ${e.message}`);
+  if (!(e instanceof RestoreError || e instanceof KeyRingError)) throw e;
+  const restored =
+    e instanceof KeyRingError ? 'restored, but the app starts only once its key is here: ' : '';
+  console.error(`[vanguard] ${restored}${e.message}`);
   process.exitCode = 1;
 } finally {
   await database.close();

@@ -5,6 +5,7 @@ import { loadConfig } from '../server/config';
 import { systemClock } from '../server/core/clock';
 import { migrateDatabase } from '../server/db/migrate';
 import { openDatabase } from '../server/db/open';
+import { openPersonalData } from '../server/db/personal-data/open-personal-data';
 import { seedIfEmpty } from '../server/seed/bootstrap';
 import { localStorage } from '../server/storage/local';
 
@@ -19,6 +20,7 @@ const config = loadConfig();
 const database = await openDatabase(config);
 try {
   await migrateDatabase(database.pool);
+  await openPersonalData(database.pool, config, console.log);
   if (values.reset) {
     await database.db.execute(
       sql`TRUNCATE orgs, party_groups, members, member_status_history, users, role_bindings, sessions, login_failures, venues, theme_recommendations, plan_entries, activities, activity_changes, attendance, leave_requests, guests, activity_files, ledger_entries, notices, notice_receipts, webhooks, webhook_deliveries, calendar_tokens, activity_stats, member_attendance_years, inspections, rectifications, scoring_schemes, published_rankings, checklist_items, checklist_answers, alerts, annual_reports RESTART IDENTITY CASCADE`,

@@ -27,6 +27,11 @@ const Env = z.object({
    * comma-separated; these may be on a private network.
    */
   WEBHOOK_HOSTS: z.string().optional(),
+  /**
+   * The keys that seal phones and ID numbers, `id:base64,…`, the sealing key first; unset, the key
+   * file DATA_DIR/keys/personal-data.key (made on the first start) holds them.
+   */
+  DATA_KEYS: z.string().optional(),
   /** The address people reach the app at, for links in QR codes, notices and calendar feeds. */
   PUBLIC_URL: z.string().url().optional(),
   MIN_ACTIVITY_HOURS: z.coerce.number().min(0).max(24).default(4),
@@ -60,6 +65,8 @@ export type Config = {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** DATA_KEYS as given; undefined: the key file in the data dir. */
+  dataKeys: string | undefined;
   seedDemo: boolean;
   sessionDays: number;
   cookieSecure: boolean;
@@ -104,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    dataKeys: e.DATA_KEYS,
     seedDemo: e.SEED_DEMO === '1',
     sessionDays: e.SESSION_DAYS,
     cookieSecure: e.COOKIE_SECURE === '1',

@@ -4,6 +4,8 @@ import { loadConfig } from './config';
 import { systemClock } from './core/clock';
 import { migrateDatabase } from './db/migrate';
 import { openDatabase, StartupError } from './db/open';
+import { KeyRingError } from './db/personal-data/key-ring';
+import { openPersonalData } from './db/personal-data/open-personal-data';
 import { reachableAt } from './http/addresses';
 import { scheduleAlerts } from './jobs/alert-schedule';
 import { assertNoDemoAccountsInProduction, seedIfEmpty } from './seed/bootstrap';
@@ -24,6 +26,7 @@ log(database.kind === 'embedded' ? `embedded PostgreSQL in ${config.dataDir}` : 
 
 try {
   await migrateDatabase(database.pool);
+  await openPersonalData(database.pool, config, log);
   if (config.seedDemo && config.env !== 'production') {
     const seeded = await seedIfEmpty(database.db, 'county', {
       storage: localStorage(config.filesDir),
@@ -39,7 +42,9 @@ try {
   await assertNoDemoAccountsInProduction(database.db, config.env);
 } catch (e) {
   await database.close();
-  throw e;
+  if (!(e instanceof KeyRingError)) throw e;
+  console.error(`[vanguard] ${e.message}`);
+  process.exit(1);
 }
 
 const app = await buildApp({ database, config, clock });

@@ -2,16 +2,18 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../app';
 import { knownMigrations } from '../backup/migrations';
 import { restore } from '../backup/restore';
-import { loadConfig } from '../config';
 import { aggregateDrift } from '../modules/stats/aggregates';
 import { testClock } from '../test/test-clock';
-import { dbUrl } from '../test/test-server';
+import { dbUrl, testConfig } from '../test/test-server';
 import { connect } from './open';
+import { openPersonalData, SEALED_COLUMNS } from './personal-data/open-personal-data';
+import { members, users } from './schema/index';
 
 /**
  * The previous release's data, brought forward by this version's migrations. The fixture is the
@@ -54,13 +56,31 @@ describe(`upgrading from release ${expected.release}`, () => {
     const { rows } = await database.pool.query('SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations');
     expect(rows[0].n).toBe(known.length);
 
+    // That release kept phones and ID numbers in the clear: the first start seals them.
+    const plain = (await database.pool.query('SELECT id, phone, id_number FROM members ORDER BY id')).rows;
+    const config = { ...testConfig(filesDir), filesDir };
+    await openPersonalData(database.pool, config);
+    for (const { table, column, constraint } of SEALED_COLUMNS) {
+      const { rows: clear } = await database.pool.query(
+        `SELECT count(*)::int AS n FROM ${table} WHERE ${column} NOT LIKE 'v1.%'`,
+      );
+      expect(clear[0].n, `${table}.${column}`).toBe(0);
+      const { rows: held } = await database.pool.query(
+        'SELECT convalidated FROM pg_constraint WHERE conname = $1',
+        [constraint],
+      );
+      expect(held[0].convalidated, constraint).toBe(true);
+    }
+    const opened = await database.db
+      .select({ id: members.id, phone: members.phone, id_number: members.idNumber })
+      .from(members)
+      .orderBy(members.id);
+    expect(opened).toEqual(plain);
+    expect(plain.filter((m) => m.phone).length).toBeGreaterThan(20);
+
     const clock = testClock();
     clock.set(expected.now);
-    const app = await buildApp({
-      database,
-      config: { ...loadConfig({ NODE_ENV: 'test', DATA_DIR: filesDir }), filesDir },
-      clock,
-    });
+    const app = await buildApp({ database, config, clock });
     afterAll(() => app.close());
     const cookies: Record<string, string> = {};
     for (const username of new Set(expected.figures.map((f) => f.user))) {
@@ -77,5 +97,18 @@ describe(`upgrading from release ${expected.release}`, () => {
       expect(res.json(), url).toEqual(body);
     }
     expect(await database.db.transaction((tx) => aggregateDrift(tx))).toEqual([]);
+
+    // A phone still signs in, through its blind index.
+    const [withPhone] = await database.db
+      .select({ phone: users.phone })
+      .from(users)
+      .where(sql`phone IS NOT NULL`)
+      .limit(1);
+    const byPhone = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: withPhone!.phone, password: 'vanguard-demo' },
+    });
+    expect(byPhone.statusCode, byPhone.body).toBe(200);
   });
 });

@@ -3,9 +3,12 @@ import { buildApp } from '../app';
 import { loadConfig } from '../config';
 import { systemClock } from '../core/clock';
 import { connect } from '../db/open';
+import { newKeyLine, parseKeys } from '../db/personal-data/key-ring';
+import { installKeyRing } from '../db/personal-data/sealed';
 
 // An app whose database is not there (nothing listens on port 9): what every instance meets
-// while PostgreSQL restarts or fails over.
+// while PostgreSQL restarts or fails over. It opened its keys when it started, with the database up.
+installKeyRing(parseKeys(newKeyLine(), 'a key'));
 const database = connect('postgres://vanguard@127.0.0.1:9/vanguard', 'external');
 const app = await buildApp({ database, config: loadConfig({ NODE_ENV: 'test' }), clock: systemClock });
 afterAll(async () => {

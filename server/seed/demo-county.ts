@@ -13,6 +13,7 @@ import type { FixedDaySetting } from '../../common/fixed-day';
 import { idCheckDigit } from '../../common/validators';
 import { type Config, loadConfig } from '../config';
 import type { DbOrTx } from '../db/open';
+import { withBlindIndexes } from '../db/personal-data/sealed';
 import { members, orgs, partyGroups, roleBindings, users } from '../db/schema/index';
 import { hashPassword } from '../modules/auth/password';
 import { withAggregatesRebuiltAfter } from '../modules/stats/aggregates';
@@ -295,7 +296,7 @@ export async function seedDemoCounty(
     await insertBatched(drafts, 1000, async (batch) => {
       const rows = await tx
         .insert(members)
-        .values(batch.map(({ steps: _, ...m }) => m))
+        .values(batch.map(({ steps: _, ...m }) => withBlindIndexes(m)))
         .returning({ id: members.id });
       ids.push(...rows.map((r) => r.id));
     });
@@ -409,14 +410,16 @@ async function seedDemoAccounts(tx: DbOrTx, passwordHash: string, drafts: Member
   for (const a of accounts) {
     const [user] = await tx
       .insert(users)
-      .values({
-        username: a.username,
-        name: a.name,
-        phone: a.phone ?? null,
-        passwordHash,
-        memberId: a.memberId,
-        isDemo: true,
-      })
+      .values(
+        withBlindIndexes({
+          username: a.username,
+          name: a.name,
+          phone: a.phone ?? null,
+          passwordHash,
+          memberId: a.memberId,
+          isDemo: true,
+        }),
+      )
       .returning({ id: users.id });
     await tx.insert(roleBindings).values({ userId: user!.id, role: a.role, orgId: a.orgId });
     // The secretary is also a member of their branch, as on paper.

@@ -1,10 +1,11 @@
 import { afterAll, inject } from 'vitest';
 import { buildApp } from '../app';
-import { type Config, loadConfig } from '../config';
+import type { Config } from '../config';
 import { connect } from '../db/open';
+import { openPersonalData } from '../db/personal-data/open-personal-data';
 import { DEMO_PASSWORD } from '../seed/demo-county';
 import { testClock } from './test-clock';
-import { cloneTemplate } from './test-server';
+import { cloneTemplate, testConfig } from './test-server';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 type Reply = {
@@ -24,10 +25,11 @@ export async function testApp(overrides: Partial<Config> = {}) {
   const database = connect(clone.url, 'external');
   // Webhook retries back off in milliseconds here, so a test waits for them without sleeping.
   const config = {
-    ...loadConfig({ NODE_ENV: 'test', DATA_DIR: inject('dataDir') }),
+    ...testConfig(inject('dataDir')),
     webhookDelaysMs: [0, 20, 40],
     ...overrides,
   };
+  await openPersonalData(database.pool, config);
   const clock = testClock();
   const app = await buildApp({ database, config, clock });
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { withBlindIndexes } from '../db/personal-data/sealed';
 import {
   activities,
   activityFiles,
@@ -110,10 +111,12 @@ export async function handCountedTownship(db: Db, countyId: number, countyPath: 
   await db
     .insert(leaveRequests)
     .values({ activityId: A1, memberId: a4!, reason: '外出', status: 'approved' });
-  await db.insert(guests).values([
-    { activityId: A1, name: '王大爷', phone: '13800000001' },
-    { activityId: A1, name: '李阿姨' },
-  ]);
+  await db
+    .insert(guests)
+    .values([
+      withBlindIndexes({ activityId: A1, name: '王大爷', phone: '13800000001' }),
+      { activityId: A1, name: '李阿姨' },
+    ]);
   await photo(A1);
 
   const A2 = await activity(A.id, '2025-02-12', { theme: 'volunteer_service' });
@@ -122,7 +125,7 @@ export async function handCountedTownship(db: Db, countyId: number, countyPath: 
     { activityId: A2, memberId: a2!, reason: '生病', status: 'approved' },
     { activityId: A2, memberId: a3!, reason: '外出', status: 'pending' },
   ]);
-  await db.insert(guests).values({ activityId: A2, name: '王大爷', phone: '13800000001' });
+  await db.insert(guests).values(withBlindIndexes({ activityId: A2, name: '王大爷', phone: '13800000001' }));
 
   const A3 = await activity(A.id, '2025-02-20', {
     type: 'branch_committee_meeting',

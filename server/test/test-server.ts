@@ -2,13 +2,22 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { type Config, loadConfig } from '../config';
 import { systemClock } from '../core/clock';
 import { migrateDatabase } from '../db/migrate';
 import { connect, startEmbedded } from '../db/open';
+import { openPersonalData } from '../db/personal-data/open-personal-data';
 import { seedDemoCounty } from '../seed/demo-county';
 import { localStorage } from '../storage/local';
 
 export type TestServer = { adminUrl: string; template: string; dataDir: string; stop: () => Promise<void> };
+
+/** The tests' own key, fixed so every database cloned from the template opens with it. */
+const TEST_DATA_KEYS = `test:${Buffer.alloc(32, 7).toString('base64')}`;
+
+/** The configuration of a test instance: its data dir, the tests' key. */
+export const testConfig = (dataDir: string): Config =>
+  loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, DATA_KEYS: TEST_DATA_KEYS });
 
 export const dbUrl = (adminUrl: string, database: string) => {
   const url = new URL(adminUrl);
@@ -53,6 +62,7 @@ export async function startTestServer(): Promise<TestServer> {
   const database = connect(dbUrl(adminUrl, template), 'external');
   try {
     await migrateDatabase(database.pool);
+    await openPersonalData(database.pool, testConfig(dataDir));
     await seedDemoCounty(database.db, 'tiny', {
       storage: localStorage(path.join(dataDir, 'files')),
       now: systemClock.now(),

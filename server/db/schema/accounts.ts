@@ -1,5 +1,6 @@
 import { boolean, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { Locale, Role } from '../../../common/enums';
+import { sealedText } from '../personal-data/sealed';
 import { members } from './members';
 import { orgs } from './orgs';
 
@@ -8,7 +9,9 @@ export const users = pgTable(
   {
     id: serial('id').primaryKey(),
     username: text('username').notNull(),
-    phone: text('phone'),
+    phone: sealedText('phone'),
+    /** The phone's blind index: login by phone finds the account through it. */
+    phoneHmac: text('phone_hmac'),
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
     memberId: integer('member_id').references(() => members.id),
@@ -18,7 +21,7 @@ export const users = pgTable(
   },
   (t) => [
     uniqueIndex('users_username_key').on(t.username),
-    uniqueIndex('users_phone_key').on(t.phone),
+    uniqueIndex('users_phone_key').on(t.phoneHmac),
     uniqueIndex('users_member_key').on(t.memberId),
   ],
 );

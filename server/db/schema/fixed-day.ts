@@ -24,6 +24,7 @@ import type {
   VenueType,
   WebhookKind,
 } from '../../../common/enums';
+import { sealedText } from '../personal-data/sealed';
 import { users } from './accounts';
 import { members } from './members';
 import { orgs } from './orgs';
@@ -202,7 +203,9 @@ export const guests = pgTable(
       .notNull()
       .references(() => activities.id),
     name: text('name').notNull(),
-    phone: text('phone'),
+    phone: sealedText('phone'),
+    /** Counts a resident who came twice once, without the phone in the clear. */
+    phoneHmac: text('phone_hmac'),
     createdAt: createdAt(),
   },
   (t) => [index('guests_activity_idx').on(t.activityId)],

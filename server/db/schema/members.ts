@@ -10,6 +10,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { Education, Gender, GroupKind, MemberPost, MemberStatus } from '../../../common/enums';
+import { sealedText } from '../personal-data/sealed';
 import { orgs } from './orgs';
 
 export const partyGroups = pgTable(
@@ -40,8 +41,10 @@ export const members = pgTable(
     birthDate: date('birth_date'),
     ethnicity: text('ethnicity'),
     education: text('education').$type<Education>(),
-    phone: text('phone'),
-    idNumber: text('id_number'),
+    phone: sealedText('phone'),
+    phoneHmac: text('phone_hmac'),
+    idNumber: sealedText('id_number'),
+    idNumberHmac: text('id_number_hmac'),
     status: text('status').$type<MemberStatus>().notNull(),
     posts: text('posts').array().$type<MemberPost[]>().notNull().default([]),
     isMobile: boolean('is_mobile').notNull().default(false),
@@ -52,7 +55,8 @@ export const members = pgTable(
     index('members_org_idx').on(t.orgId, t.id),
     index('members_group_idx').on(t.groupId),
     index('members_status_idx').on(t.status),
-    uniqueIndex('members_id_number_key').on(t.idNumber),
+    uniqueIndex('members_id_number_key').on(t.idNumberHmac),
+    index('members_phone_idx').on(t.phoneHmac),
   ],
 );
 

@@ -6,6 +6,7 @@ import { authorize, can, canSee, grantableAt, scopePaths } from '../../access/po
 import { pathInScope } from '../../access/scope-sql';
 import { uniqueViolation } from '../../db/errors';
 import type { Db, DbOrTx } from '../../db/open';
+import { withBlindIndexes } from '../../db/personal-data/sealed';
 import { members, orgs, roleBindings, users } from '../../db/schema/index';
 import { AppError, conflict, forbidden, notFound, ruleBroken } from '../../errors';
 import { hashPassword } from '../auth/password';
@@ -92,7 +93,14 @@ export async function createAccount(db: Db, actor: Actor, input: AccountCreate):
       await grantTarget(tx, actor, input.role);
       const [user] = await tx
         .insert(users)
-        .values({ username: input.username, name: input.name, phone: input.phone ?? null, passwordHash })
+        .values(
+          withBlindIndexes({
+            username: input.username,
+            name: input.name,
+            phone: input.phone ?? null,
+            passwordHash,
+          }),
+        )
         .returning({ id: users.id });
       await tx
         .insert(roleBindings)
@@ -128,7 +136,15 @@ export async function createMemberAccount(
       authorize(actor, 'account.manage', member.path);
       const [user] = await tx
         .insert(users)
-        .values({ username: input.username, name: member.name, phone: member.phone, memberId, passwordHash })
+        .values(
+          withBlindIndexes({
+            username: input.username,
+            name: member.name,
+            phone: member.phone,
+            memberId,
+            passwordHash,
+          }),
+        )
         .returning({ id: users.id });
       await tx.insert(roleBindings).values({ userId: user!.id, role: 'member', orgId: member.orgId });
       return (await present(tx, [user!.id]))[0]!;

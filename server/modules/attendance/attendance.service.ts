@@ -6,9 +6,11 @@ import type {
   LeaveRequest,
   ManualAttendance,
 } from '../../../common/schemas/attendance';
+import { maskPhone } from '../../../common/validators';
 import type { Actor } from '../../access/actor';
 import { memberInSubtree } from '../../access/org-path';
 import type { Db, DbOrTx } from '../../db/open';
+import { withBlindIndexes } from '../../db/personal-data/sealed';
 import { attendance, guests, leaveRequests, members } from '../../db/schema/index';
 import { AppError, notFound, ruleBroken } from '../../errors';
 import { loadActivity } from '../activities/activities.service';
@@ -64,7 +66,7 @@ export async function attendanceList(db: DbOrTx, actor: Actor, activityId: numbe
     counts: figures.counts,
     noPosition: members_.filter((m) => m.noPosition).length,
     members: members_,
-    guests: guestRows.map((g) => ({ id: g.id, name: g.name, phone: g.phone })),
+    guests: guestRows.map((g) => ({ id: g.id, name: g.name, phone: maskPhone(g.phone) })),
     leaveRequests: leaves,
   };
 }
@@ -191,10 +193,10 @@ export async function addGuest(
     const { activity, org } = await loadActivity(tx, actor, activityId, 'activity.manage');
     const [g] = await tx
       .insert(guests)
-      .values({ activityId, name: input.name, phone: input.phone ?? null })
+      .values(withBlindIndexes({ activityId, name: input.name, phone: input.phone ?? null }))
       .returning();
     await recordAttendanceChange(tx, actor, activity, org.id, { guest: g!.name }, now);
-    return { id: g!.id, name: g!.name, phone: g!.phone };
+    return { id: g!.id, name: g!.name, phone: maskPhone(g!.phone) };
   });
 }
 

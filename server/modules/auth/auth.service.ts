@@ -1,10 +1,11 @@
-import { eq, or } from 'drizzle-orm';
+import { eq, inArray, or } from 'drizzle-orm';
 import type { Locale } from '../../../common/enums';
 import type { ChangePasswordRequest, LoginRequest, Me } from '../../../common/schemas/auth';
 import type { Actor } from '../../access/actor';
 import { type AttemptLimit, forgetFailures, limitedAttempt } from '../../access/attempt-limits';
 import type { Config } from '../../config';
 import type { Db } from '../../db/open';
+import { blindIndexes } from '../../db/personal-data/sealed';
 import { users } from '../../db/schema/index';
 import { AppError, invalidField } from '../../errors';
 import { hashPassword, verifyPassword } from './password';
@@ -31,7 +32,7 @@ export async function login(db: Db, config: Config, input: LoginRequest, ip: str
   const [user] = await db
     .select()
     .from(users)
-    .where(or(eq(users.username, input.username), eq(users.phone, input.username)));
+    .where(or(eq(users.username, input.username), inArray(users.phoneHmac, blindIndexes(input.username))));
   // Counted per account, however it was named; a name that is no account is counted as typed.
   const account = user ? `account:${user.id}` : `name:${input.username.toLowerCase()}`;
   const limits = loginLimits(account, ip, config.loginFailuresPerMinute);

@@ -11,7 +11,7 @@ import type { Actor } from '../../access/actor';
 import { loadOrg } from '../../access/load-org';
 import { authorize, canSee } from '../../access/policy';
 import type { Db, DbOrTx } from '../../db/open';
-import { activities, inspections, orgs, rectifications, users } from '../../db/schema/index';
+import { activities, inspections, members, orgs, rectifications, users } from '../../db/schema/index';
 import { AppError, invalidField, notFound, ruleBroken } from '../../errors';
 import { loadActivity } from '../activities/activities.service';
 import { attendanceList } from '../attendance/attendance.service';
@@ -266,12 +266,18 @@ export async function spotCheck(db: Db, actor: Actor, activityId: number, count:
   const { org } = await loadActivity(db, actor, activityId, 'activity.read');
   authorize(actor, 'inspection.manage', org.path);
   const list = await attendanceList(db, actor, activityId);
+  const ids = list.members.map((m) => m.memberId);
   const phones = new Map(
-    (
-      await db.execute<{ id: number; phone: string | null }>(sql`
-        SELECT id, phone FROM members WHERE id = ANY(${sql.param(list.members.map((m) => m.memberId))}::int[])`)
-    ).rows.map((m) => [m.id, m.phone]),
+    ids.length
+      ? (
+          await db
+            .select({ id: members.id, phone: members.phone })
+            .from(members)
+            .where(inArray(members.id, ids))
+        ).map((m) => [m.id, m.phone])
+      : [],
   );
+
   // Those recorded as present, who can be called: the call asks whether they really were there.
   // A uniform shuffle so no one is always skipped.
   const pool = list.members.filter((m) => m.status === 'present' && phones.get(m.memberId));

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import { todayInChina } from '../../../common/dates';
 import { MEMBER_STATUSES } from '../../../common/enums';
 import type {
@@ -12,7 +12,7 @@ import type {
   Revealed,
   StatusChange,
 } from '../../../common/schemas/member';
-import { maskIdNumber, maskPhone } from '../../../common/validators';
+import { maskIdNumber, maskPhone, PHONE_PATTERN } from '../../../common/validators';
 import type { Actor } from '../../access/actor';
 import { loadOrg } from '../../access/load-org';
 import { authorize, can, scopePaths } from '../../access/policy';
@@ -20,6 +20,7 @@ import { pathInScope } from '../../access/scope-sql';
 import { recordDisclosure } from '../../db/audit-context';
 import { uniqueViolation } from '../../db/errors';
 import type { Db, DbOrTx } from '../../db/open';
+import { blindIndexes, withBlindIndexes } from '../../db/personal-data/sealed';
 import { memberStatusHistory, members, orgs, partyGroups, users } from '../../db/schema/index';
 import { conflict, forbidden, notFound, ruleBroken } from '../../errors';
 import { sessionCache } from '../auth/session-cache';
@@ -50,7 +51,9 @@ export async function listMembers(db: Db, actor: Actor, query: MemberListQuery):
   } else if (scopes !== null && scopes.length === 0) throw forbidden();
   if (query.q) {
     const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(or(ilike(members.name, pattern), like(members.phone, `${query.q}%`))!);
+    // Phones are sealed: a whole phone number finds its member, a part of one does not.
+    const phone = PHONE_PATTERN.test(query.q) ? inArray(members.phoneHmac, blindIndexes(query.q)) : undefined;
+    where.push(or(ilike(members.name, pattern), phone)!);
   }
   if (query.status) where.push(eq(members.status, query.status));
   if (query.post) where.push(sql`${query.post} = ANY(${members.posts})`);
@@ -197,7 +200,10 @@ export async function createMember(
     return await db.transaction(async (tx) => {
       await targetBranch(tx, actor, input.orgId);
       const { statusDate, ...fields } = input;
-      const [created] = await tx.insert(members).values(fields).returning({ id: members.id });
+      const [created] = await tx
+        .insert(members)
+        .values(withBlindIndexes(fields))
+        .returning({ id: members.id });
       await tx.insert(memberStatusHistory).values({
         memberId: created!.id,
         status: input.status,
@@ -220,7 +226,8 @@ export async function updateMember(
   try {
     return await db.transaction(async (tx) => {
       await loadForWrite(tx, actor, id);
-      if (Object.keys(input).length) await tx.update(members).set(input).where(eq(members.id, id));
+      if (Object.keys(input).length)
+        await tx.update(members).set(withBlindIndexes(input)).where(eq(members.id, id));
       return getMember(tx, actor, id);
     });
   } catch (e) {

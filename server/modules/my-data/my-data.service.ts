@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../access/actor';
 import type { Db, DbOrTx } from '../../db/open';
+import { unsealFields } from '../../db/personal-data/sealed';
 
 /** Rows of one query, as plain objects with their columns' names. */
 async function rows(db: DbOrTx, query: ReturnType<typeof sql>): Promise<Record<string, unknown>[]> {
@@ -63,8 +64,8 @@ export async function myData(db: Db, actor: Actor, now: Date) {
       );
       return {
         exportedAt: now.toISOString(),
-        account: { ...account, roles },
-        member: member ? { ...member, statusHistory } : null,
+        account: { ...unsealFields(account!, ['phone']), roles },
+        member: member ? { ...unsealFields(member, ['phone', 'id_number']), statusHistory } : null,
         attendance,
         leave,
         notices,

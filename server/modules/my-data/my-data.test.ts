@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { members } from '../../db/schema/index';
 import { lectureAhead } from '../../test/activities';
 import { tinyCounty } from '../../test/fixtures';
 import { testApp } from '../../test/harness';
@@ -19,11 +20,10 @@ describe('a member downloads everything Vanguard holds about them', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toContain('attachment');
     const data = res.json();
-    const [record] = (
-      await db.execute<{ name: string; phone: string; id_number: string | null }>(
-        sql`SELECT name, phone, id_number FROM members WHERE id = ${fx.member1Id}`,
-      )
-    ).rows;
+    const [record] = await db
+      .select({ name: members.name, phone: members.phone, id_number: members.idNumber })
+      .from(members)
+      .where(eq(members.id, fx.member1Id));
     expect(data.account).toMatchObject({ username: 'member1', roles: [{ role: 'member', org: fx.b1.name }] });
     // Their own phone and ID number, in full.
     expect(data.member).toMatchObject({

@@ -12,6 +12,7 @@ import { loadOrg } from '../../access/load-org';
 import { authorize } from '../../access/policy';
 import { recordDisclosure } from '../../db/audit-context';
 import type { Db } from '../../db/open';
+import { blindIndexes, withBlindIndexes } from '../../db/personal-data/sealed';
 import { memberStatusHistory, members, orgs, partyGroups } from '../../db/schema/index';
 import { AppError, ruleBroken } from '../../errors';
 import { describeIssue } from '../../http/error-handler';
@@ -252,15 +253,20 @@ export async function importRoster(
   if (!parsed.length && !problems.length)
     throw new AppError(400, 'roster_empty', 'errors.roster.empty', {}, 'file');
 
-  const ids = [...seenIds.keys()];
-  const existing = ids.length
-    ? await db.select({ idNumber: members.idNumber }).from(members).where(inArray(members.idNumber, ids))
+  // ID numbers are sealed: the file's are looked up by their blind indexes.
+  const byIndex = new Map([...seenIds.keys()].flatMap((id) => blindIndexes(id).map((index) => [index, id])));
+  const existing = byIndex.size
+    ? await db
+        .select({ index: members.idNumberHmac })
+        .from(members)
+        .where(inArray(members.idNumberHmac, [...byIndex.keys()]))
     : [];
-  for (const { idNumber } of existing) {
+  for (const { index } of existing) {
+    const idNumber = byIndex.get(index!)!;
     problems.push({
-      row: seenIds.get(idNumber!)!,
+      row: seenIds.get(idNumber)!,
       column: header(locale, 'idNumber'),
-      message: translate(locale, 'errors.member.duplicateIdNumber', { idNumber: idNumber! }),
+      message: translate(locale, 'errors.member.duplicateIdNumber', { idNumber }),
     });
   }
   if (problems.length) throw rosterInvalid(problems.sort((a, b) => a.row - b.row));
@@ -268,7 +274,7 @@ export async function importRoster(
   await db.transaction(async (tx) => {
     const inserted = await tx
       .insert(members)
-      .values(parsed.map(({ value: { statusDate: _, ...m } }) => ({ ...m, orgId })))
+      .values(parsed.map(({ value: { statusDate: _, ...m } }) => withBlindIndexes({ ...m, orgId })))
       .returning({ id: members.id });
     await tx.insert(memberStatusHistory).values(
       parsed.map(({ value }, i) => ({

@@ -141,7 +141,7 @@ async function distinctPeople(tx: DbOrTx, path: string, depth: number, period: P
   const masses = await tx.execute<{ bucket: string | null; total: number; n: number }>(sql`
     SELECT bucket, grouping(bucket)::int AS total, count(DISTINCT person)::int AS n
     FROM (SELECT split_part(o.path, '/', ${depth + 2}) AS bucket,
-            a.org_id || '|' || coalesce(nullif(g.phone, ''), g.name) AS person
+            a.org_id || '|' || coalesce(g.phone_hmac, g.name) AS person
           FROM guests g JOIN activity_stats a ON a.activity_id = g.activity_id JOIN orgs o ON o.id = a.org_id
           WHERE o.path LIKE ${`${path}%`} AND NOT a.cancelled AND a.starts_at <= ${now.toISOString()}::timestamptz
             AND a.day BETWEEN ${period.from}::date AND ${period.to}::date) x
