@@ -5,7 +5,7 @@ import { loadOrg } from '../../access/load-org';
 import { authorize, can, canSee, grantableAt, scopePaths } from '../../access/policy';
 import { pathInScope } from '../../access/scope-sql';
 import { uniqueViolation } from '../../db/errors';
-import type { Db, DbOrTx } from '../../db/open';
+import type { Db, DbOrTx, Tx } from '../../db/open';
 import { withBlindIndexes } from '../../db/personal-data/sealed';
 import { members, orgs, roleBindings, users } from '../../db/schema/index';
 import { AppError, conflict, forbidden, notFound, ruleBroken } from '../../errors';
@@ -169,9 +169,18 @@ async function loadAccountForWrite(tx: DbOrTx, actor: Actor, id: number) {
   if (!paths.some((p) => can(actor, 'account.manage', p))) throw forbidden();
 }
 
-export async function grantRole(db: Db, actor: Actor, accountId: number, grant: RoleGrant): Promise<Account> {
+/**
+ * The change, then this instance forgets what it knew of the account's roles: forgotten before
+ * the commit, a request in between would cache the old roles again.
+ */
+async function afterCommitForget<T>(db: Db, accountId: number, change: (tx: Tx) => Promise<T>): Promise<T> {
+  const result = await db.transaction(change);
   sessionCache(db).forgetUser(accountId);
-  return db.transaction(async (tx) => {
+  return result;
+}
+
+export async function grantRole(db: Db, actor: Actor, accountId: number, grant: RoleGrant): Promise<Account> {
+  return afterCommitForget(db, accountId, async (tx) => {
     await loadAccountForWrite(tx, actor, accountId);
     await grantTarget(tx, actor, grant);
     await tx.insert(roleBindings).values({ userId: accountId, role: grant.role, orgId: grant.orgId });
@@ -185,8 +194,7 @@ export async function revokeRole(
   accountId: number,
   bindingId: number,
 ): Promise<Account> {
-  sessionCache(db).forgetUser(accountId);
-  return db.transaction(async (tx) => {
+  return afterCommitForget(db, accountId, async (tx) => {
     await loadAccountForWrite(tx, actor, accountId);
     const [binding] = await tx
       .select({ role: roleBindings.role, orgId: roleBindings.orgId })

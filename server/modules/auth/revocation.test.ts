@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { tinyCounty } from '../../test/fixtures';
 import { testApp } from '../../test/harness';
 
-const { as, secondInstance } = await testApp();
+const { app, db, as, secondInstance } = await testApp();
+const fx = await tinyCounty(db);
 const other = await secondInstance();
 
 /** How long another instance may still trust a session after it ended: its cache's lifetime. */
@@ -40,5 +42,65 @@ describe('a session ended on one instance', () => {
     });
     expect(changed.statusCode, changed.body).toBe(200);
     expect(await keepsWorkingFor(second.cookie)).toBeLessThanOrEqual(BOUND_MS + 300);
+  });
+});
+
+describe('roles changed on this instance', () => {
+  /**
+   * Runs `change` with a request by `cookie` let through just before its transaction commits, as
+   * on a busy instance: that request reads (and caches) the roles as they were.
+   */
+  async function withRequestBeforeCommit<T>(cookie: string, change: () => Promise<T>): Promise<T> {
+    const original = db.transaction;
+    let peeked = false;
+    db.transaction = ((work, config) =>
+      original.call(
+        db,
+        async (tx) => {
+          const result = await work(tx);
+          if (!peeked) {
+            peeked = true;
+            await app.inject({ url: '/api/v1/me', cookies: { vg_session: cookie } });
+          }
+          return result;
+        },
+        config,
+      )) as typeof db.transaction;
+    try {
+      return await change();
+    } finally {
+      db.transaction = original;
+    }
+  }
+  /** What the instance acts on is the cached actor's roles, not what /me reads afresh. */
+  const managesAccounts = async (cookie: string) =>
+    (await app.inject({ url: `/api/v1/accounts?orgId=${fx.b1.id}`, cookies: { vg_session: cookie } }))
+      .statusCode === 200;
+
+  it('take effect at the next request, even with a request cached in between', async () => {
+    const admin = await as('admin');
+    const orgId = fx.b1.id;
+    const made = await admin.post('/api/v1/accounts', {
+      username: 'roles-change',
+      name: '角色变更',
+      password: 'a-long-secret',
+      role: { role: 'group_leader', orgId },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const person = await as('roles-change', 'a-long-secret');
+    expect(await managesAccounts(person.cookie)).toBe(false);
+
+    const granted = await withRequestBeforeCommit(person.cookie, () =>
+      admin.post(`/api/v1/accounts/${made.json().id}/roles`, { role: 'secretary', orgId }),
+    );
+    expect(granted.statusCode, granted.body).toBe(200);
+    expect(await managesAccounts(person.cookie)).toBe(true);
+
+    const binding = granted.json().roles.find((r: { role: string }) => r.role === 'secretary').id;
+    const revoked = await withRequestBeforeCommit(person.cookie, () =>
+      admin.delete(`/api/v1/accounts/${made.json().id}/roles/${binding}`),
+    );
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    expect(await managesAccounts(person.cookie)).toBe(false);
   });
 });

@@ -280,10 +280,7 @@ export async function transferMember(
   id: number,
   input: MemberTransfer,
 ): Promise<MemberDetail> {
-  // The member's account changes branch with them: forget what this instance knew of its roles.
-  const [account] = await db.select({ id: users.id }).from(users).where(eq(users.memberId, id));
-  if (account) sessionCache(db).forgetUser(account.id);
-  return db.transaction(async (tx) => {
+  const moved = await db.transaction(async (tx) => {
     const member = await loadForWrite(tx, actor, id);
     await targetBranch(tx, actor, input.orgId);
     if (member.orgId === input.orgId)
@@ -297,4 +294,8 @@ export async function transferMember(
         AND user_id IN (SELECT id FROM users WHERE member_id = ${id})`);
     return getMember(tx, actor, id);
   });
+  // Once committed, this instance forgets the roles it knew of the member's account.
+  const [account] = await db.select({ id: users.id }).from(users).where(eq(users.memberId, id));
+  if (account) sessionCache(db).forgetUser(account.id);
+  return moved;
 }
