@@ -4,7 +4,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type pg from 'pg';
-import { issue } from '../server/modules/attendance/check-in-token';
+import { issueCheckInToken as issue } from '../server/modules/attendance/index';
 
 type Phone = { cookie: string; csrf: string; activityId: number };
 

@@ -10,10 +10,10 @@ import path from 'node:path';
 import { buildApp } from '../server/app';
 import { loadConfig } from '../server/config';
 import { systemClock } from '../server/core/clock';
+import { signingKey } from '../server/core/signing-key';
 import { connect, type Database, freePort, startEmbedded } from '../server/db/open';
 import { openPersonalData } from '../server/db/personal-data/open-personal-data';
-import { runAlerts } from '../server/modules/alerts/alerts.service';
-import { checkInKey } from '../server/modules/attendance/check-in-token';
+import { runAlerts } from '../server/modules/alerts/index';
 import { prepareMorning, runMorning } from './check-in';
 import { phonePages } from './phone-page';
 
@@ -237,7 +237,7 @@ try {
     await waitForHealth(port, app);
     try {
       if (process.env.BENCH_ONLY !== 'morning') await phonePages(port, activityIds[0]!);
-      const key = await checkInKey(database.db);
+      const key = await signingKey(database.db);
       for (const concurrency of process.env.BENCH_ONLY === 'phone' ? [] : [32, 64, 128]) {
         if (concurrency !== 32)
           await database.pool.query('DELETE FROM attendance WHERE activity_id = ANY($1::int[])', [

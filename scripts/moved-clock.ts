@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import chineseDays from 'chinese-days';
 import { todayInChina } from '../common/dates';
-import { addDays } from '../server/modules/calendar/holidays';
+import { addDays } from '../server/core/fixed-day/holidays';
 import { ensureDebianTools } from './debian-tools';
 
 const { values } = parseArgs({

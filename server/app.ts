@@ -21,28 +21,29 @@ import { securityHeaders } from './http/security-headers';
 import { sessionHooks } from './http/session-hooks';
 import { textGuard } from './http/text-guard';
 import type { App, Deps } from './http/types';
-import { accountsRoutes } from './modules/accounts/accounts.routes';
-import { activitiesRoutes } from './modules/activities/activities.routes';
-import { alertsRoutes } from './modules/alerts/alerts.routes';
-import { attendanceRoutes } from './modules/attendance/attendance.routes';
+import { accountsRoutes } from './modules/accounts/index';
+import { activitiesRoutes } from './modules/activities/index';
+import { alertsRoutes } from './modules/alerts/index';
+import { attendanceRoutes } from './modules/attendance/index';
 import { auditRoutes } from './modules/audit/index';
-import { authRoutes } from './modules/auth/auth.routes';
-import { calendarRoutes } from './modules/calendar/calendar.routes';
-import { checklistRoutes } from './modules/checklist/checklist.routes';
-import { groupsRoutes } from './modules/groups/groups.routes';
-import { healthRoutes } from './modules/health/health.routes';
-import { inspectionsRoutes } from './modules/inspections/inspections.routes';
-import { ledgerRoutes } from './modules/ledger/ledger.routes';
-import { membersRoutes } from './modules/members/members.routes';
+import { authRoutes } from './modules/auth/index';
+import { calendarRoutes } from './modules/calendar/index';
+import { checklistRoutes } from './modules/checklist/index';
+import { groupsRoutes } from './modules/groups/index';
+import { healthRoutes } from './modules/health/index';
+import { inspectionsRoutes } from './modules/inspections/index';
+import { ledgerRoutes } from './modules/ledger/index';
+import { membersRoutes } from './modules/members/index';
 import { myDataRoutes } from './modules/my-data/index';
-import { noticesRoutes } from './modules/notices/notices.routes';
-import { orgsRoutes } from './modules/orgs/orgs.routes';
-import { rankingRoutes } from './modules/ranking/ranking.routes';
-import { recordsRoutes } from './modules/records/records.routes';
-import { reportsRoutes } from './modules/reports/reports.routes';
-import { rosterRoutes } from './modules/roster/roster.routes';
-import { statsRoutes } from './modules/stats/stats.routes';
-import { venuesRoutes } from './modules/venues/venues.routes';
+import { noticesRoutes } from './modules/notices/index';
+import { orgsRoutes } from './modules/orgs/index';
+import { plansRoutes } from './modules/plans/index';
+import { rankingRoutes } from './modules/ranking/index';
+import { recordsRoutes } from './modules/records/index';
+import { reportsRoutes } from './modules/reports/index';
+import { rosterRoutes } from './modules/roster/index';
+import { statsRoutes } from './modules/stats/index';
+import { venuesRoutes } from './modules/venues/index';
 
 export const CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -87,6 +88,7 @@ export async function buildApp({ database, config, clock }: Deps): Promise<App> 
     rosterRoutes,
     venuesRoutes,
     calendarRoutes,
+    plansRoutes,
     activitiesRoutes,
     noticesRoutes,
     attendanceRoutes,

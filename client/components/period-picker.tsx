@@ -1,9 +1,9 @@
 import { DatePicker, Flex, Segmented, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { RANKING_PERIODS, type RankingPeriod } from '../../common/enums';
-import { YearSwitch } from '../features/calendar/year-switch';
 import { fromIsoDate, toIsoDate } from './dates';
 import { currentPeriod, type PeriodChoice } from './period';
+import { YearSwitch } from './year-switch';
 
 /** Any stretch of days, for the dashboard's "custom" choice. */
 export interface CustomRange {

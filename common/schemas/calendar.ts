@@ -2,16 +2,12 @@ import { z } from 'zod';
 import { FIXED_DAY_STATES } from '../enums';
 import { FixedDaySetting } from '../fixed-day';
 import { ActivitySummary } from './activity';
+import { Month, Year } from './common';
 import { PlanEntry } from './plan';
 
 export const CalendarQuery = z.object({
-  year: z.coerce.number().int().min(2000).max(2100),
-  month: z.coerce
-    .number()
-    .int()
-    .min(1, 'errors.plan.monthOutOfYear')
-    .max(12, 'errors.plan.monthOutOfYear')
-    .optional(),
+  year: Year,
+  month: Month.optional(),
 });
 
 /** One month of a branch's calendar: its fixed day, its plan and what was held. */

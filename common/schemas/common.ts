@@ -14,8 +14,17 @@ export function somethingToChange<T extends z.ZodObject>(schema: T) {
     message: 'errors.validation.nothingToChange',
   });
 }
+/** A year in a path or query string; years outside these are typing mistakes. */
+export const Year = z.coerce.number().int().min(2000).max(2100);
+/** A month 1–12 in a path or query string. */
+export const Month = z.coerce
+  .number()
+  .int()
+  .min(1, 'errors.plan.monthOutOfYear')
+  .max(12, 'errors.plan.monthOutOfYear');
+export const YearQuery = z.object({ year: Year });
 /** An org and a year in the path: `/orgs/{id}/…/{year}`. */
-export const OrgYearParams = z.object({ id: Id, year: z.coerce.number().int().min(2000).max(2100) });
+export const OrgYearParams = z.object({ id: Id, year: Year });
 export type IdParams = z.infer<typeof IdParams>;
 
 /** A calendar date as YYYY-MM-DD; the message key is translated where it is shown. */

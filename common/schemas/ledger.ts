@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { ACTIVITY_TYPES, THEMES } from '../enums';
 import { AttendanceCounts, Completeness } from './activity';
+import { YearQuery } from './common';
 
-export const LedgerQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const LedgerQuery = YearQuery;
 
 export const LedgerRow = z.object({
   activityId: z.number().int(),

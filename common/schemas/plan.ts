@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACTIVITY_KINDS, THEMES } from '../enums';
-import { Id, RefId } from './common';
+import { Id, Month, RefId, Year } from './common';
 
 const PlanFields = {
   theme: z.enum(THEMES),
@@ -15,8 +15,8 @@ export type PlanEntryInput = z.infer<typeof PlanEntryInput>;
 
 export const PlanParams = z.object({
   id: Id,
-  year: z.coerce.number().int().min(2000).max(2100),
-  month: z.coerce.number().int().min(1, 'errors.plan.monthOutOfYear').max(12, 'errors.plan.monthOutOfYear'),
+  year: Year,
+  month: Month,
 });
 
 export const PlanEntry = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EXEMPTIONS, RANKING_PERIODS, SCORE_ITEMS, type ScoreItem } from '../enums';
+import { Year } from './common';
 
 export const Weights = z.record(z.enum(SCORE_ITEMS), z.number().int().min(0).max(100));
 export type Weights = Record<ScoreItem, number>;
@@ -25,7 +26,7 @@ export type ScoringScheme = z.infer<typeof ScoringScheme>;
 export const RankingQuery = z
   .object({
     period: z.enum(RANKING_PERIODS),
-    year: z.coerce.number().int().min(2000).max(2100),
+    year: Year,
     /** Month 1-12 or quarter 1-4; ignored for a year. */
     index: z.coerce.number().int().min(1).max(12).default(1),
   })

@@ -48,9 +48,11 @@ const ALL: Capability[] = [
 /**
  * A branch's activities, attendance, minutes, plans, venues and robot are its own records, changed
  * by its secretary; those above read and inspect them (`inspection.manage`) and never rewrite them,
- * so every correction in a branch's ledger is the branch's own.
+ * so every correction in a branch's ledger is the branch's own. So are its answers to an
+ * inspection and its self-assessment: the inspector who closes an item does not answer it.
  */
-const ABOVE_THE_BRANCH = ALL.filter((c) => c !== 'activity.manage');
+const BRANCH_OWN: Capability[] = ['activity.manage', 'rectification.answer', 'assessment.self'];
+const ABOVE_THE_BRANCH = ALL.filter((c) => !BRANCH_OWN.includes(c));
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
   admin: ABOVE_THE_BRANCH,

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../app';
 import { knownMigrations } from '../backup/migrations';
 import { restore } from '../backup/restore';
-import { aggregateDrift } from '../modules/stats/aggregates';
+import { aggregateDrift } from '../read-model/aggregates';
 import { testClock } from '../test/test-clock';
 import { dbUrl, testConfig } from '../test/test-server';
 import { connect } from './open';

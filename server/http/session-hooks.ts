@@ -1,9 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
+import { sessionCache } from '../access/session-cache';
+import { loadActor, SESSION_COOKIE } from '../access/sessions';
 import type { Clock } from '../core/clock';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
-import { sessionCache } from '../modules/auth/session-cache';
-import { loadActor, SESSION_COOKIE } from '../modules/auth/sessions';
 import { type App, SAFE_METHODS } from './types';
 
 /** Writes that do not act on a session: logging in creates one. */

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config';
 import type { Clock } from '../core/clock';
 import type { Db } from '../db/open';
-import { runAlerts } from '../modules/alerts/alerts.service';
+import { runAlerts } from '../modules/alerts/index';
 
 /** How long after a change the alerts run, so a burst of writes (a morning of check-ins) runs them once. */
 const SETTLE_MS = 10_000;

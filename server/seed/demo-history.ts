@@ -4,6 +4,9 @@ import sharp from 'sharp';
 import { chinaDate } from '../../common/dates';
 import type { ActivityKind, CheckInMethod, Theme, VenueType } from '../../common/enums';
 import type { FixedDaySetting } from '../../common/fixed-day';
+import { fixedDaysOfYear } from '../core/fixed-day/fixed-days';
+import { canonical, entryHash, GENESIS } from '../core/ledger/chain';
+import { minutesDigest } from '../core/ledger/facts';
 import type { DbOrTx } from '../db/open';
 import {
   activities,
@@ -16,9 +19,6 @@ import {
   themeRecommendations,
   venues,
 } from '../db/schema/index';
-import { fixedDaysOfYear } from '../modules/calendar/fixed-days';
-import { canonical, entryHash, GENESIS } from '../modules/ledger/chain';
-import { minutesDigest } from '../modules/ledger/facts';
 import type { Storage } from '../storage/local';
 import type { Random } from './random';
 

@@ -3,6 +3,7 @@ import { todayInChina } from '../../common/dates';
 import { DEFAULT_WEIGHTS, INSPECTION_METHODS, REPORT_SECTIONS, type ReportSection } from '../../common/enums';
 import type { Actor } from '../access/actor';
 import type { Config } from '../config';
+import { addDays } from '../core/fixed-day/holidays';
 import type { DbOrTx } from '../db/open';
 import {
   annualReports,
@@ -15,11 +16,10 @@ import {
   scoringSchemes,
   users,
 } from '../db/schema/index';
-import { runAlerts } from '../modules/alerts/alerts.service';
-import { addDays } from '../modules/calendar/holidays';
-import { computeRanking } from '../modules/ranking/ranking.service';
-import { draftSections } from '../modules/reports/report-draft';
-import { getStats } from '../modules/stats/stats.service';
+import { runAlerts } from '../modules/alerts/index';
+import { computeRanking } from '../modules/ranking/index';
+import { draftSections } from '../modules/reports/index';
+import { getStats } from '../modules/stats/index';
 import type { Random } from './random';
 
 const FINDINGS = [

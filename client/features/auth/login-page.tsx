@@ -4,10 +4,10 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../../api';
 import { Brand } from '../../components/brand';
 import { errorText } from '../../components/error-text';
-import { LanguageSwitch } from '../../components/language-switch';
 import { Button } from '../../components/plain/button';
 import { Card } from '../../components/plain/card';
 import { Note } from '../../components/plain/feedback';
+import { LanguageSwitch } from './language-switch';
 import { useLogin, useMe } from './queries';
 
 type Field = 'username' | 'password';

@@ -8,6 +8,7 @@ import type { CalendarMonth } from '../../../common/schemas/calendar';
 import { ErrorAlert, useErrorToast } from '../../components/api-error';
 import { chinaMonth, chinaYear } from '../../components/china-time';
 import { Page } from '../../components/page';
+import { YearSwitch } from '../../components/year-switch';
 import { ActivityFormModal } from '../activities/activity-form-modal';
 import { type ActivityDraft, draftFromPlan } from '../activities/activity-values';
 import { fixedDayText } from '../orgs/fixed-day-text';
@@ -18,7 +19,6 @@ import { MonthView } from './month-view';
 import { PlanModal } from './plan-modal';
 import { useAdoptRecommendation, useCalendar, useRecommendations } from './queries';
 import { StateTag } from './state-tag';
-import { YearSwitch } from './year-switch';
 
 type View = 'year' | 'month';
 

@@ -9,7 +9,7 @@ import { CompactList } from '../../components/compact-list';
 import { Page } from '../../components/page';
 import { withParams } from '../../components/search-params';
 import { useIsPhone } from '../../components/use-is-phone';
-import { YearSwitch } from '../calendar/year-switch';
+import { YearSwitch } from '../../components/year-switch';
 import { OrgTreeSelect } from '../orgs/org-tree-select';
 import { useHomeOrg } from '../orgs/use-home-org';
 import { useInspections } from './queries';

@@ -6,10 +6,10 @@ import { useSearchParams } from 'react-router';
 import { ErrorAlert, useErrorToast } from '../../components/api-error';
 import { chinaYear } from '../../components/china-time';
 import { Page } from '../../components/page';
+import { YearSwitch } from '../../components/year-switch';
 import { useSignedIn } from '../auth/me-context';
 import { useDeleteRecommendation, useRecommendations } from '../calendar/queries';
 import { RecommendationCard } from '../calendar/recommendation-card';
-import { YearSwitch } from '../calendar/year-switch';
 import { OrgTreeSelect } from '../orgs/org-tree-select';
 import { RecommendationForm } from './recommendation-form';
 

@@ -15,9 +15,9 @@ import type { AnnualReport, ReportSections } from '../../../common/schemas/repor
 import { ErrorAlert, useErrorToast } from '../../components/api-error';
 import { chinaYear, formatDateTime } from '../../components/china-time';
 import { Page } from '../../components/page';
+import { YearSwitch } from '../../components/year-switch';
 import { isOverseer } from '../auth/bindings';
 import { useSignedIn } from '../auth/me-context';
-import { YearSwitch } from '../calendar/year-switch';
 import { useOrgParam } from '../orgs/use-org-param';
 import { reportFileUrl, useRedraft, useReport, useSaveReport, useSubmitReport } from './queries';
 

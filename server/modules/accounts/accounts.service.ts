@@ -4,13 +4,13 @@ import type { Actor } from '../../access/actor';
 import { loadOrg } from '../../access/load-org';
 import { authorize, can, canSee, grantableAt, scopePaths } from '../../access/policy';
 import { pathInScope } from '../../access/scope-sql';
+import { sessionCache } from '../../access/session-cache';
 import { uniqueViolation } from '../../db/errors';
 import type { Db, DbOrTx, Tx } from '../../db/open';
 import { withBlindIndexes } from '../../db/personal-data/sealed';
 import { members, orgs, roleBindings, users } from '../../db/schema/index';
 import { AppError, conflict, forbidden, notFound, ruleBroken } from '../../errors';
-import { hashPassword } from '../auth/password';
-import { sessionCache } from '../auth/session-cache';
+import { hashPassword } from '../auth/index';
 
 async function present(db: DbOrTx, userIds: number[]): Promise<Account[]> {
   if (!userIds.length) return [];

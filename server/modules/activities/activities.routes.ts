@@ -4,15 +4,17 @@ import {
   ActivityCancel,
   ActivityChange,
   ActivityCreate,
+  ActivitySummary,
   ActivityUpdate,
 } from '../../../common/schemas/activity';
-import { IdParams } from '../../../common/schemas/common';
+import { IdParams, IsoDate } from '../../../common/schemas/common';
 import { type App, actorOf, type Deps } from '../../http/types';
 import {
   activityHistory,
   cancelActivity,
   createActivity,
   getActivity,
+  listActivities,
   updateActivity,
 } from './activities.service';
 
@@ -23,6 +25,26 @@ export function activitiesRoutes(app: App, { database: { db }, config, clock }: 
     { schema: { tags, body: ActivityCreate, response: { 201: Activity } } },
     async (request, reply) =>
       reply.status(201).send(await createActivity(db, config, actorOf(request), request.body, clock.now())),
+  );
+  app.get(
+    '/api/v1/orgs/:id/activities',
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        querystring: z.object({ from: IsoDate, to: IsoDate }),
+        response: { 200: z.object({ items: z.array(ActivitySummary) }) },
+      },
+    },
+    async (request) => ({
+      items: await listActivities(
+        db,
+        actorOf(request),
+        request.params.id,
+        request.query.from,
+        request.query.to,
+      ),
+    }),
   );
   app.get(
     '/api/v1/activities/:id',

@@ -9,47 +9,19 @@ import type {
 } from '../../../common/schemas/activity';
 import type { Actor } from '../../access/actor';
 import { memberInSubtree } from '../../access/org-path';
-import { authorize, can } from '../../access/policy';
+import { can } from '../../access/policy';
 import type { Config } from '../../config';
+import { type ActivityRow, loadActivity } from '../../core/fixed-day/activity';
+import { loadBranch } from '../../core/fixed-day/fixed-day-org';
+import { appendLedger } from '../../core/ledger/chain';
 import type { Db, DbOrTx } from '../../db/open';
-import {
-  activities,
-  activityChanges,
-  members,
-  orgs,
-  planEntries,
-  users,
-  venues,
-} from '../../db/schema/index';
-import { invalidField, notFound, ruleBroken } from '../../errors';
-import { activityFigures } from '../attendance/counts';
-import { loadFixedDayOrg } from '../calendar/fixed-day-org';
-import { appendLedger } from '../ledger/chain';
-import { createNotice, type NoticeParams, noticeStatus } from '../notices/notices.service';
-import { forwardNotice } from '../notices/webhook';
-import { presentVenue, usableVenue } from '../venues/venues.service';
+import { activities, activityChanges, members, planEntries, users, venues } from '../../db/schema/index';
+import { invalidField, ruleBroken } from '../../errors';
+import { activityFigures } from '../../read-model/activity-figures';
+import { createNotice, forwardNotice, type NoticeParams, noticeStatus } from '../notices/index';
+import { presentVenue, usableVenue } from '../venues/index';
 
-export type ActivityRow = typeof activities.$inferSelect;
 type OrgOfActivity = { id: number; path: string; name: string };
-
-/** The activity and its org; 404 outside the actor's subtree, 403 without the capability. */
-export async function loadActivity(
-  tx: DbOrTx,
-  actor: Actor,
-  id: number,
-  capability: 'activity.read' | 'activity.manage',
-  lock = false,
-) {
-  const query = tx
-    .select({ activity: activities, org: { id: orgs.id, path: orgs.path, name: orgs.name } })
-    .from(activities)
-    .innerJoin(orgs, eq(orgs.id, activities.orgId))
-    .where(eq(activities.id, id));
-  const [row] = lock ? await query.for('update', { of: activities }) : await query;
-  if (!row) throw notFound();
-  authorize(actor, capability, row.org.path);
-  return row;
-}
 
 const hours = (from: Date, to: Date) => Math.round(((to.getTime() - from.getTime()) / 3_600_000) * 100) / 100;
 
@@ -111,7 +83,7 @@ export async function createActivity(
   const endsAt = new Date(input.endsAt);
   checkTimes(config, startsAt, endsAt, input.shortReason);
   const { activity, notice } = await db.transaction(async (tx) => {
-    const org = await loadFixedDayOrg(tx, actor, input.orgId, 'activity.manage');
+    const org = await loadBranch(tx, actor, input.orgId, 'activity.manage');
     const venue = await checkRefs(tx, org, input);
     let { theme, kinds } = input;
     if (input.planEntryId && (!theme || !kinds?.length)) {
@@ -370,7 +342,7 @@ export async function listActivities(
   from: string,
   to: string,
 ): Promise<ActivitySummary[]> {
-  await loadFixedDayOrg(db, actor, orgId, 'activity.read');
+  await loadBranch(db, actor, orgId, 'activity.read');
   if (to < from) throw invalidField('to', 'errors.activity.endBeforeStart');
   return activitiesBetween(db, orgId, new Date(`${from}T00:00:00+08:00`), new Date(`${to}T24:00:00+08:00`));
 }

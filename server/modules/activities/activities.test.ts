@@ -4,7 +4,7 @@ import { tinyCounty } from '../../test/fixtures';
 import { testApp } from '../../test/harness';
 import { webhookReceiver } from '../../test/receiver';
 import { daysFromToday } from '../../test/test-clock';
-import { pendingDeliveries } from '../notices/webhook';
+import { pendingDeliveries } from '../notices/index';
 
 // The test robot listens on this machine: allowed here as an operator would allow a self-hosted one.
 const { as, secretaryOf, db, clock } = await testApp({ webhookHosts: ['127.0.0.1'] });
@@ -58,6 +58,37 @@ describe('the yearly calendar', () => {
 });
 
 describe('plans and recommended themes', () => {
+  it('keeps a plan an activity was scheduled from, saying why, and deletes an unused one', async () => {
+    const plan = async (month: number) =>
+      (
+        await secretary.put(`/api/v1/orgs/${fx.b1.id}/plans/${NEXT}/${month}`, {
+          theme: 'study_training',
+          title: `${month}月学习`,
+          kinds: ['policy_study'],
+        })
+      ).json();
+    const used = await plan(7);
+    const held = await secretary.post('/api/v1/activities', {
+      orgId: fx.b1.id,
+      type: 'themed_party_day',
+      title: '七月主题党日',
+      startsAt: at(`${NEXT}-07-15`, '09:00'),
+      endsAt: at(`${NEXT}-07-15`, '13:00'),
+      planEntryId: used.id,
+    });
+    expect(held.statusCode, held.body).toBe(201);
+    const refused = await secretary.delete(`/api/v1/orgs/${fx.b1.id}/plans/${NEXT}/7`);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error).toMatchObject({
+      code: 'plan_in_use',
+      message: expect.stringContaining('可以修改'),
+    });
+    const plans = (await secretary.get(`/api/v1/orgs/${fx.b1.id}/plans?year=${NEXT}`)).json().items;
+    expect(plans.map((p: { id: number }) => p.id)).toContain(used.id);
+    await plan(8);
+    expect((await secretary.delete(`/api/v1/orgs/${fx.b1.id}/plans/${NEXT}/8`)).statusCode).toBe(200);
+  });
+
   it('a supervisor recommends a theme and the branch adopts it in one click, then adapts it', async () => {
     const county = await as('county');
     const rec = await county.post(`/api/v1/orgs/${fx.county.id}/recommendations`, {

@@ -2,10 +2,10 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { todayInChina } from '../../../common/dates';
 import type { Exemption } from '../../../common/enums';
+import { addDays } from '../../core/fixed-day/holidays';
 import { activities, attendance, leaveRequests, members, orgs } from '../../db/schema/index';
 import { tinyCounty } from '../../test/fixtures';
 import { testApp } from '../../test/harness';
-import { addDays } from '../calendar/holidays';
 import { runAlerts } from './alerts.service';
 
 const { as, db, config, clock } = await testApp();

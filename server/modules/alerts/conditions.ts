@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { AlertAudience, AlertKind } from '../../../common/enums';
 import type { Config } from '../../config';
+import { keepsOwnFixedDay } from '../../core/fixed-day/fixed-day-org';
+import { addDays } from '../../core/fixed-day/holidays';
+import { fixedDateOf, shiftMonth } from '../../core/fixed-day/period';
 import type { DbOrTx } from '../../db/open';
-import { addDays } from '../calendar/holidays';
-import { fixedDateOf, shiftMonth } from '../stats/period';
-import { keepsFixedDay, subtreeOrgs } from '../stats/stats.service';
+import { subtreeOrgs } from '../../read-model/subtree';
 
 /** An alert before it is stored; `key` names the condition so it alerts once. */
 export type AlertDraft = {
@@ -24,7 +25,7 @@ export const PLAN_WARNING_DAYS = 5;
 const LOOKBACK_DAYS = 60;
 
 async function branches(tx: DbOrTx, exemption: 'fixed_day' | 'three_meetings') {
-  return (await subtreeOrgs(tx, '/')).filter((o) => keepsFixedDay(o) && !o.exemptions.includes(exemption));
+  return (await subtreeOrgs(tx, '/')).filter((o) => keepsOwnFixedDay(o) && !o.exemptions.includes(exemption));
 }
 
 /** The next fixed day is at most five days away and its month has no plan. */
@@ -40,7 +41,7 @@ export async function planMissing(tx: DbOrTx, today: string): Promise<AlertDraft
   const horizon = addDays(today, PLAN_WARNING_DAYS);
   return (await branches(tx, 'fixed_day')).flatMap((b) =>
     months.flatMap((month) => {
-      const date = fixedDateOf(b.fixed_day!, month);
+      const date = fixedDateOf(b.fixedDay!, month);
       if (date < today || date > horizon || planned.has(`${b.id}|${month}`)) return [];
       return [
         {
@@ -66,7 +67,7 @@ export async function fixedDayMissed(tx: DbOrTx, today: string, now: Date): Prom
   const since = addDays(today, -31);
   return (await branches(tx, 'fixed_day')).flatMap((b) =>
     months.flatMap((month) => {
-      const date = fixedDateOf(b.fixed_day!, month);
+      const date = fixedDateOf(b.fixedDay!, month);
       if (date >= today || date < since || held.has(`${b.id}|${month}`)) return [];
       return [
         {

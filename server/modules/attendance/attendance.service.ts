@@ -9,13 +9,13 @@ import type {
 import { maskPhone } from '../../../common/validators';
 import type { Actor } from '../../access/actor';
 import { memberInSubtree } from '../../access/org-path';
+import { loadActivity } from '../../core/fixed-day/activity';
+import { recordAttendanceChange } from '../../core/ledger/facts';
 import type { Db, DbOrTx } from '../../db/open';
 import { withBlindIndexes } from '../../db/personal-data/sealed';
 import { attendance, guests, leaveRequests, members } from '../../db/schema/index';
 import { AppError, notFound, ruleBroken } from '../../errors';
-import { loadActivity } from '../activities/activities.service';
-import { recordAttendanceChange } from '../ledger/facts';
-import { activityFigures, EXPECTED_STATUSES } from './counts';
+import { activityFigures, EXPECTED_STATUSES } from '../../read-model/activity-figures';
 
 export async function attendanceList(db: DbOrTx, actor: Actor, activityId: number): Promise<AttendanceList> {
   const { org } = await loadActivity(db, actor, activityId, 'activity.read');

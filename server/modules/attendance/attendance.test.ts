@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { signingKey } from '../../core/signing-key';
 import { tinyCounty } from '../../test/fixtures';
 import { testApp } from '../../test/harness';
-import { checkInKey, issue } from './check-in-token';
+import { issue } from './check-in-token';
 
 const { as, secretaryOf, db, clock } = await testApp();
 const fx = await tinyCounty(db);
@@ -200,7 +201,7 @@ describe('check-in', () => {
     });
     expect(otherActivity.json().error.field).toBe('token');
 
-    const old = issue(await checkInKey(db), a.id, clock.now().getTime() - 120_000);
+    const old = issue(await signingKey(db), a.id, clock.now().getTime() - 120_000);
     const expired = await member.post('/api/v1/check-in', { token: old.token });
     expect(expired.json().error).toMatchObject({
       field: 'token',
@@ -362,7 +363,7 @@ describe('attendance list, leave and guests', () => {
 describe('check-in tokens', () => {
   it('a signature differing only in the last character’s spare bits is still a forgery', async () => {
     const { verifyToken } = await import('./check-in-token');
-    const key = await checkInKey(db);
+    const key = await signingKey(db);
     const at = clock.now().getTime();
     const { token } = issue(key, 1, at);
     const [id, period, sig] = token.split('.') as [string, string, string];

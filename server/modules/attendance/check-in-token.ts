@@ -1,21 +1,7 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/open';
-import { perHandle } from '../../db/per-handle';
-import { settings } from '../../db/schema/index';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export const PERIOD_SECONDS = 30;
 const PERIOD_MS = PERIOD_SECONDS * 1000;
-
-/** The instance's signing key, made on first use and shared by every instance through the database. */
-export const checkInKey = perHandle(async (db: Db): Promise<Buffer> => {
-  await db
-    .insert(settings)
-    .values({ key: 'check_in_key', value: randomBytes(32).toString('hex') })
-    .onConflictDoNothing();
-  const [row] = await db.select().from(settings).where(eq(settings.key, 'check_in_key'));
-  return Buffer.from(row!.value, 'hex');
-});
 
 const mac = (key: Buffer, text: string) => createHmac('sha256', key).update(text).digest();
 const period = (at: number) => Math.floor(at / PERIOD_MS);

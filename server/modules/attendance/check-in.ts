@@ -5,14 +5,16 @@ import type { CheckInCode, CheckInRequest, CheckInResult } from '../../../common
 import type { Actor } from '../../access/actor';
 import { type AttemptLimit, limitedAttempt } from '../../access/attempt-limits';
 import type { Config } from '../../config';
+import { loadActivity } from '../../core/fixed-day/activity';
+import { distanceM } from '../../core/fixed-day/geofence';
+import { signingKey } from '../../core/signing-key';
 import { withoutAudit } from '../../db/audit-context';
 import { batched } from '../../db/batch';
 import type { Db } from '../../db/open';
 import { perHandle } from '../../db/per-handle';
 import { activities, attendance } from '../../db/schema/index';
 import { AppError, invalidField, ruleBroken } from '../../errors';
-import { loadActivity } from '../activities/activities.service';
-import { checkInKey, issue, PERIOD_SECONDS, tokenScanRange, verifyCode, verifyToken } from './check-in-token';
+import { issue, PERIOD_SECONDS, tokenScanRange, verifyCode, verifyToken } from './check-in-token';
 
 export async function checkInCode(
   db: Db,
@@ -23,7 +25,7 @@ export async function checkInCode(
   now: Date,
 ): Promise<CheckInCode> {
   await loadActivity(db, actor, activityId, 'activity.manage');
-  const { token, code, expiresAt } = issue(await checkInKey(db), activityId, now.getTime());
+  const { token, code, expiresAt } = issue(await signingKey(db), activityId, now.getTime());
   const base = config.publicUrl ?? origin;
   return {
     token,
@@ -32,15 +34,6 @@ export async function checkInCode(
     expiresAt: expiresAt.toISOString(),
     periodSeconds: PERIOD_SECONDS,
   };
-}
-
-/** Metres between two WGS-84 points (haversine). */
-export function distanceM(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
 }
 
 type CheckInRow = {
@@ -217,7 +210,7 @@ export async function checkIn(
   ip: string,
 ): Promise<CheckInResult> {
   if (actor.memberId === null) throw new AppError(403, 'checkin_no_member', 'errors.checkIn.noMember');
-  const key = await checkInKey(db);
+  const key = await signingKey(db);
   const { at, sentAt } = scannedInstant(config, input, now);
   let activityId: number;
   let method: 'qr' | 'code';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { signingKey } from '../../core/signing-key';
 import { tinyCounty } from '../../test/fixtures';
 import { testApp } from '../../test/harness';
-import { checkInKey, issue } from './check-in-token';
+import { issue } from './check-in-token';
 
 const { as, db, clock } = await testApp();
 const fx = await tinyCounty(db);
@@ -36,7 +37,7 @@ describe('a check-in kept on the phone without a network', () => {
     const a = await activityStarted(10);
     const scanned = a.start + HOUR;
     // The window closed five hours ago; the phone saw the screen an hour into the activity.
-    const { token } = issue(await checkInKey(db), a.id, scanned);
+    const { token } = issue(await signingKey(db), a.id, scanned);
     const late = await member.post('/api/v1/check-in', { token, scannedAt: iso(scanned) });
     expect(late.statusCode, late.body).toBe(200);
     expect(late.json()).toMatchObject({ status: 'checked_in', checkedInAt: iso(scanned) });
@@ -54,7 +55,7 @@ describe('a check-in kept on the phone without a network', () => {
     const a = await activityStarted(10);
     // A token shown after the window closed, claimed as scanned during the activity.
     const afterClose = clock.now().getTime() - HOUR;
-    const { token } = issue(await checkInKey(db), a.id, afterClose);
+    const { token } = issue(await signingKey(db), a.id, afterClose);
     const res = await member.post('/api/v1/check-in', { token, scannedAt: iso(a.start + HOUR) });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('checkin_outside_window');
@@ -64,7 +65,7 @@ describe('a check-in kept on the phone without a network', () => {
   it('by the six-digit code: the code current at the claimed instant', async () => {
     const a = await activityStarted(8);
     const scanned = a.start + 2 * HOUR;
-    const { code } = issue(await checkInKey(db), a.id, scanned);
+    const { code } = issue(await signingKey(db), a.id, scanned);
     const res = await member.post('/api/v1/check-in', { activityId: a.id, code, scannedAt: iso(scanned) });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().checkedInAt).toBe(iso(scanned));
@@ -81,7 +82,7 @@ describe('a check-in kept on the phone without a network', () => {
   it('is refused, naming the field, once it waited longer than OFFLINE_CHECKIN_HOURS (24)', async () => {
     const a = await activityStarted(30);
     const scanned = a.start + HOUR;
-    const { token } = issue(await checkInKey(db), a.id, scanned);
+    const { token } = issue(await signingKey(db), a.id, scanned);
     const res = await member.post('/api/v1/check-in', { token, scannedAt: iso(scanned) });
     expect(res.statusCode).toBe(422);
     expect(res.json().error).toMatchObject({ code: 'checkin_late_too_long', field: 'scannedAt' });

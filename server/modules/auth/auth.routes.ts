@@ -1,9 +1,9 @@
 import { ChangePasswordRequest, LocaleUpdate, LoginRequest, Me } from '../../../common/schemas/auth';
 import { ApiErrorBody, Ok } from '../../../common/schemas/common';
+import { sessionCache } from '../../access/session-cache';
+import { deleteSession, SESSION_COOKIE, sessionCsrf } from '../../access/sessions';
 import { type App, actorOf, type Deps } from '../../http/types';
 import { changePassword, loadMe, login, setLocale } from './auth.service';
-import { sessionCache } from './session-cache';
-import { deleteSession, SESSION_COOKIE, sessionCsrf } from './sessions';
 
 export function authRoutes(app: App, { database, config, clock }: Deps) {
   const { db } = database;

@@ -3,14 +3,14 @@ import type { Locale } from '../../../common/enums';
 import type { ChangePasswordRequest, LoginRequest, Me } from '../../../common/schemas/auth';
 import type { Actor } from '../../access/actor';
 import { type AttemptLimit, forgetFailures, limitedAttempt } from '../../access/attempt-limits';
+import { sessionCache } from '../../access/session-cache';
+import { actorBindings, createSession, deleteOtherSessions } from '../../access/sessions';
 import type { Config } from '../../config';
 import type { Db } from '../../db/open';
 import { blindIndexes } from '../../db/personal-data/sealed';
 import { users } from '../../db/schema/index';
 import { AppError, invalidField } from '../../errors';
 import { hashPassword, verifyPassword } from './password';
-import { sessionCache } from './session-cache';
-import { actorBindings, createSession, deleteOtherSessions } from './sessions';
 
 /**
  * Sign-in limits: a machine may fail `perMinute` times a minute, whatever accounts it tries; an

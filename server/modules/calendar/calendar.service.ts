@@ -4,11 +4,11 @@ import type { ActivitySummary } from '../../../common/schemas/activity';
 import type { Calendar } from '../../../common/schemas/calendar';
 import type { Actor } from '../../access/actor';
 import { can } from '../../access/policy';
+import { loadBranch } from '../../core/fixed-day/fixed-day-org';
+import { fixedDaysOfYear } from '../../core/fixed-day/fixed-days';
 import type { Db } from '../../db/open';
-import { activitiesBetween } from '../activities/activities.service';
-import { plansOfYear, presentPlan } from '../plans/plans.service';
-import { loadFixedDayOrg } from './fixed-day-org';
-import { fixedDaysOfYear } from './fixed-days';
+import { activitiesBetween } from '../activities/index';
+import { plansOfYear, presentPlan } from '../plans/index';
 
 /** The month's fixed-day state: a warning to read, never a lock. */
 function stateOf(
@@ -37,7 +37,7 @@ export async function getCalendar(
   month: number | undefined,
   now: Date,
 ): Promise<Calendar> {
-  const org = await loadFixedDayOrg(db, actor, orgId, 'activity.read');
+  const org = await loadBranch(db, actor, orgId, 'activity.read');
   const days = fixedDaysOfYear(org.fixedDay, year, actor.locale);
   const plans = await plansOfYear(db, orgId, year);
   const first = month ?? 1;

@@ -9,18 +9,18 @@ import { loadOrg } from '../../access/load-org';
 import { pathIds } from '../../access/org-path';
 import { can } from '../../access/policy';
 import type { Config } from '../../config';
+import { fixedDaysOfYear } from '../../core/fixed-day/fixed-days';
+import { addDays } from '../../core/fixed-day/holidays';
+import { signingKey } from '../../core/signing-key';
 import type { Db } from '../../db/open';
 import { activities, calendarTokens, members, orgs, venues } from '../../db/schema/index';
 import { AppError, notFound } from '../../errors';
-import { checkInKey } from '../attendance/check-in-token';
-import { fixedDaysOfYear } from './fixed-days';
-import { addDays } from './holidays';
 
 const DAY = 86_400_000;
 
 /** The branch feed's key: a calendar app cannot log in, so the address itself is the permission. */
 async function feedKey(db: Db, orgId: number) {
-  return createHmac('sha256', await checkInKey(db))
+  return createHmac('sha256', await signingKey(db))
     .update(`ics:${orgId}`)
     .digest('base64url')
     .slice(0, 22);

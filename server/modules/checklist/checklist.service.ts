@@ -12,11 +12,11 @@ import { loadOrg } from '../../access/load-org';
 import { pathIds } from '../../access/org-path';
 import { authorize, can } from '../../access/policy';
 import type { Config } from '../../config';
+import { keepsOwnFixedDayAt } from '../../core/fixed-day/fixed-day-org';
 import type { Db, DbOrTx } from '../../db/open';
 import { activities, checklistAnswers, checklistItems, orgs } from '../../db/schema/index';
 import { invalidField, notFound, ruleBroken } from '../../errors';
-import { keepsOwnFixedDay } from '../orgs/orgs.service';
-import { branchValues } from '../ranking/scoring';
+import { branchValues } from '../ranking/index';
 
 type OrgRef = { id: number; path: string; name: string };
 
@@ -109,7 +109,7 @@ export async function saveChecklist(
 
 async function loadBranch(tx: DbOrTx, actor: Actor, orgId: number) {
   const org = await loadOrg(tx, actor, orgId);
-  if (!(await keepsOwnFixedDay(tx, org)))
+  if (!(await keepsOwnFixedDayAt(tx, org)))
     throw ruleBroken('checklist_not_branch', 'errors.checklist.notBranch', {}, 'orgId');
   return org;
 }

@@ -10,11 +10,11 @@ import type {
 import type { Actor } from '../../access/actor';
 import { loadOrg } from '../../access/load-org';
 import { authorize, canSee } from '../../access/policy';
+import { loadActivity } from '../../core/fixed-day/activity';
 import type { Db, DbOrTx } from '../../db/open';
 import { activities, inspections, members, orgs, rectifications, users } from '../../db/schema/index';
 import { AppError, invalidField, notFound, ruleBroken } from '../../errors';
-import { loadActivity } from '../activities/activities.service';
-import { attendanceList } from '../attendance/attendance.service';
+import { attendanceList } from '../attendance/index';
 
 type RectificationRow = typeof rectifications.$inferSelect;
 

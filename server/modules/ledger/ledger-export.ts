@@ -10,7 +10,7 @@ import type { Db } from '../../db/open';
 import { activityFiles } from '../../db/schema/index';
 import { FONT, FONT_BOLD } from '../../exports/cjk-font';
 import type { Storage } from '../../storage/local';
-import { attendanceList } from '../attendance/attendance.service';
+import { attendanceList } from '../attendance/index';
 import { getLedger, ledgerRows, verifyLedger } from './ledger.service';
 
 const t = (locale: Locale, key: string, params?: Record<string, string | number>) =>

@@ -2,12 +2,12 @@ import { and, asc, eq, gte, lt, lte, ne, sql } from 'drizzle-orm';
 import { chinaDate, monthRange } from '../../../common/dates';
 import type { Ledger, LedgerRow, LedgerVerification } from '../../../common/schemas/ledger';
 import type { Actor } from '../../access/actor';
+import { loadBranch } from '../../core/fixed-day/fixed-day-org';
+import { type ChainBreak, verifyChain } from '../../core/ledger/chain';
+import { attendanceDigest, liveFiles, minutesDigest, sealEnded } from '../../core/ledger/facts';
 import type { Db, DbOrTx } from '../../db/open';
 import { activities, activityChanges, ledgerEntries, venues } from '../../db/schema/index';
-import { activityFigures } from '../attendance/counts';
-import { loadFixedDayOrg } from '../calendar/fixed-day-org';
-import { type ChainBreak, verifyChain } from './chain';
-import { attendanceDigest, liveFiles, minutesDigest, sealEnded } from './facts';
+import { activityFigures } from '../../read-model/activity-figures';
 
 /** The activities of a branch that have begun in the year, as the ledger shows them, with their completeness. */
 export async function getLedger(
@@ -17,7 +17,7 @@ export async function getLedger(
   year: number,
   now: Date,
 ): Promise<Ledger> {
-  const org = await loadFixedDayOrg(db, actor, orgId, 'activity.read');
+  const org = await loadBranch(db, actor, orgId, 'activity.read');
   await db.transaction((tx) => sealEnded(tx, orgId, now));
   const rows = await ledgerRows(db, orgId, year, now);
   const months = Array.from({ length: 12 }, (_, i) => {
@@ -101,7 +101,7 @@ export async function verifyLedger(
   orgId: number,
   now: Date,
 ): Promise<LedgerVerification> {
-  await loadFixedDayOrg(db, actor, orgId, 'activity.read');
+  await loadBranch(db, actor, orgId, 'activity.read');
   await db.transaction((tx) => sealEnded(tx, orgId, now));
   const chain = await verifyChain(db, orgId);
   const present = (b: ChainBreak | null): LedgerVerification => ({

@@ -17,14 +17,14 @@ import type { Actor } from '../../access/actor';
 import { loadOrg } from '../../access/load-org';
 import { authorize, can, scopePaths } from '../../access/policy';
 import { pathInScope } from '../../access/scope-sql';
+import { sessionCache } from '../../access/session-cache';
 import { recordDisclosure } from '../../db/audit-context';
 import { uniqueViolation } from '../../db/errors';
 import type { Db, DbOrTx } from '../../db/open';
 import { blindIndexes, withBlindIndexes } from '../../db/personal-data/sealed';
 import { memberStatusHistory, members, orgs, partyGroups, users } from '../../db/schema/index';
 import { conflict, forbidden, notFound, ruleBroken } from '../../errors';
-import { sessionCache } from '../auth/session-cache';
-import { releaseFromGroup } from '../groups/groups.service';
+import { releaseFromGroup } from '../groups/index';
 
 const listColumns = {
   id: members.id,

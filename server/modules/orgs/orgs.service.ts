@@ -19,16 +19,6 @@ const CHILD_LEVELS: Record<OrgLevel, readonly OrgLevel[]> = {
 
 const hasFixedDay = (level: OrgLevel) => level !== 'committee';
 
-/**
- * Whether the org keeps a fixed day of its own: it has a rule and nothing below it. Such a branch
- * answers the checklist, writes the annual report and is ranked.
- */
-export async function keepsOwnFixedDay(tx: DbOrTx, org: OrgRow): Promise<boolean> {
-  if (!org.fixedDay) return false;
-  const [child] = await tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.parentId, org.id)).limit(1);
-  return !child;
-}
-
 export async function getTree(db: Db, actor: Actor): Promise<OrgTree> {
   const nodes = await db
     .select({ id: orgs.id, parentId: orgs.parentId, name: orgs.name, level: orgs.level, kind: orgs.kind })

@@ -10,13 +10,14 @@ import type { Actor } from '../../access/actor';
 import { loadOrg } from '../../access/load-org';
 import { pathIds } from '../../access/org-path';
 import { authorize } from '../../access/policy';
+import { loadBranch } from '../../core/fixed-day/fixed-day-org';
+import { fixedDaysOfYear } from '../../core/fixed-day/fixed-days';
+import { addDays } from '../../core/fixed-day/holidays';
+import { foreignKeyViolation } from '../../db/errors';
 import type { Db, DbOrTx } from '../../db/open';
 import { orgs, planEntries, themeRecommendations } from '../../db/schema/index';
 import { AppError, notFound, ruleBroken } from '../../errors';
-import { loadFixedDayOrg } from '../calendar/fixed-day-org';
-import { fixedDaysOfYear } from '../calendar/fixed-days';
-import { addDays } from '../calendar/holidays';
-import { usableVenue } from '../venues/venues.service';
+import { usableVenue } from '../venues/index';
 
 type PlanRow = typeof planEntries.$inferSelect;
 
@@ -38,7 +39,7 @@ export const presentPlan = (p: PlanRow): PlanEntry => ({
 export const PLAN_LEAD_DAYS = 5;
 
 export async function listPlans(db: Db, actor: Actor, orgId: number, year: number): Promise<PlanEntry[]> {
-  await loadFixedDayOrg(db, actor, orgId, 'activity.read');
+  await loadBranch(db, actor, orgId, 'activity.read');
   const rows = await db
     .select()
     .from(planEntries)
@@ -59,7 +60,7 @@ export async function savePlan(
   recommendationId: number | null = null,
 ): Promise<PlanEntry> {
   return db.transaction(async (tx) => {
-    const org = await loadFixedDayOrg(tx, actor, orgId, 'activity.manage');
+    const org = await loadBranch(tx, actor, orgId, 'activity.manage');
     await usableVenue(tx, org.path, input.venueId);
     const fixedDate = fixedDaysOfYear(org.fixedDay, year)[month - 1]!.fixedDate;
     const late = chinaDate(now) > addDays(fixedDate, -PLAN_LEAD_DAYS);
@@ -88,11 +89,16 @@ export async function deletePlan(
   year: number,
   month: number,
 ): Promise<void> {
-  await loadFixedDayOrg(db, actor, orgId, 'activity.manage');
+  await loadBranch(db, actor, orgId, 'activity.manage');
   const deleted = await db
     .delete(planEntries)
     .where(and(eq(planEntries.orgId, orgId), eq(planEntries.year, year), eq(planEntries.month, month)))
-    .returning({ id: planEntries.id });
+    .returning({ id: planEntries.id })
+    .catch((e: unknown) => {
+      // The month's activity was held to this plan: the plan stays in its record; change it instead.
+      if (foreignKeyViolation(e)) throw ruleBroken('plan_in_use', 'errors.plan.inUse');
+      throw e;
+    });
   if (!deleted.length) throw notFound();
 }
 

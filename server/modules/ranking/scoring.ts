@@ -3,17 +3,17 @@ import { todayInChina } from '../../../common/dates';
 import { SCORE_ITEMS, type ScoreItem } from '../../../common/enums';
 import type { RankingRow, ScoreLine, Weights } from '../../../common/schemas/ranking';
 import type { Period } from '../../../common/schemas/stats';
+import { keepsOwnFixedDay } from '../../core/fixed-day/fixed-day-org';
 import type { DbOrTx } from '../../db/open';
-import { type ActivityFacts, expectedOf, ledgerComplete } from '../stats/figures';
+import { type ActivityFacts, expectedOf, ledgerComplete } from '../../read-model/figures';
 import {
   branchMonths,
   heldActivities,
-  keepsFixedDay,
   partyDaysByOrg,
   plannedMonths,
   type SubtreeOrg,
   subtreeOrgs,
-} from '../stats/stats.service';
+} from '../../read-model/subtree';
 
 const ratio = (n: number, d: number) => (d > 0 ? n / d : null);
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -56,7 +56,7 @@ export async function branchValues(
   const partyDays = partyDaysByOrg(acts);
   const names = new Map(orgs.map((o) => [o.id, o.name]));
 
-  return orgs.filter(keepsFixedDay).map((branch) => {
+  return orgs.filter(keepsOwnFixedDay).map((branch) => {
     const mine = byOrg.get(branch.id) ?? [];
     const exempt = branch.exemptions.includes('fixed_day');
     const months = exempt ? [] : branchMonths(branch, period, partyDays, plans, today);

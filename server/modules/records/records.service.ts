@@ -5,14 +5,14 @@ import { chinaDate } from '../../../common/dates';
 import type { ActivityFile, ActivityRecords, MinutesInput } from '../../../common/schemas/record';
 import type { Actor } from '../../access/actor';
 import type { Config } from '../../config';
+import { type ActivityRow, loadActivity } from '../../core/fixed-day/activity';
+import { distanceM } from '../../core/fixed-day/geofence';
+import { appendLedger } from '../../core/ledger/chain';
+import { minutesDigest, sealEnded } from '../../core/ledger/facts';
 import type { Db, DbOrTx } from '../../db/open';
 import { activities, activityChanges, activityFiles, venues } from '../../db/schema/index';
 import { AppError, invalidField, notFound } from '../../errors';
 import type { Storage } from '../../storage/local';
-import { type ActivityRow, loadActivity } from '../activities/activities.service';
-import { distanceM } from '../attendance/check-in';
-import { appendLedger } from '../ledger/chain';
-import { minutesDigest, sealEnded } from '../ledger/facts';
 import { detect } from './file-types';
 import { type PhotoFacts, PhotoRefused, photoFacts } from './photo';
 

@@ -6,7 +6,7 @@ import type { Figures } from '../../../common/schemas/stats';
 import type { OrgRow } from '../../access/load-org';
 import type { Config } from '../../config';
 import type { DbOrTx } from '../../db/open';
-import { computeRanking } from '../ranking/ranking.service';
+import { computeRanking } from '../ranking/index';
 
 const pct = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
 

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { Id, OrgYearParams as ReportParams } from '../../../common/schemas/common';
+import { Id, OrgYearParams as ReportParams, YearQuery } from '../../../common/schemas/common';
 import { AnnualReport, ReportInput, ReportSummary } from '../../../common/schemas/report';
 import { attachment } from '../../http/attachment';
 import { requestLocale } from '../../http/locale';
@@ -71,7 +71,7 @@ export function reportsRoutes(app: App, { database: { db }, config, clock }: Dep
       schema: {
         tags,
         params: z.object({ id: Id }),
-        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+        querystring: YearQuery,
         response: { 200: z.array(ReportSummary) },
       },
     },

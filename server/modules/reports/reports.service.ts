@@ -5,11 +5,11 @@ import type { Actor } from '../../access/actor';
 import { loadOrg, type OrgRow } from '../../access/load-org';
 import { authorize, isAdmin } from '../../access/policy';
 import type { Config } from '../../config';
+import { keepsOwnFixedDayAt } from '../../core/fixed-day/fixed-day-org';
 import type { Db, DbOrTx } from '../../db/open';
 import { annualReports, orgs, users } from '../../db/schema/index';
 import { conflict, forbidden, ruleBroken } from '../../errors';
-import { keepsOwnFixedDay } from '../orgs/orgs.service';
-import { getStats } from '../stats/stats.service';
+import { getStats } from '../stats/index';
 import { draftSections } from './report-draft';
 
 /** The report is the secretary's own: written by whoever holds the branch's secretary role. */
@@ -19,7 +19,7 @@ const isAuthor = (actor: Actor, org: OrgRow) =>
 async function loadBranch(tx: DbOrTx, actor: Actor, orgId: number) {
   const org = await loadOrg(tx, actor, orgId);
   authorize(actor, 'stats.read', org.path);
-  if (!(await keepsOwnFixedDay(tx, org)))
+  if (!(await keepsOwnFixedDayAt(tx, org)))
     throw ruleBroken('report_not_branch', 'errors.report.notBranch', {}, 'orgId');
   return org;
 }

@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { todayInChina } from '../../../common/dates';
-import type { Exemption, OrgLevel } from '../../../common/enums';
-import type { FixedDaySetting } from '../../../common/fixed-day';
+import type { OrgLevel } from '../../../common/enums';
 import type { OrgStats, Period, StatsActivity, StatsOrg } from '../../../common/schemas/stats';
 import type { Actor } from '../../access/actor';
 import { loadOrg } from '../../access/load-org';
 import { pathIds } from '../../access/org-path';
 import { authorize, canSee } from '../../access/policy';
+import { keepsOwnFixedDay } from '../../core/fixed-day/fixed-day-org';
+import { fixedDateOf, monthsOf, yearMasks } from '../../core/fixed-day/period';
 import type { DbOrTx } from '../../db/open';
 import { sideBySide } from '../../db/side-by-side';
 import {
@@ -18,111 +19,15 @@ import {
   type FiguresAcc,
   finish,
   ledgerComplete,
-} from './figures';
-import { fixedDateOf, monthsOf, yearMasks } from './period';
-
-export type SubtreeOrg = {
-  id: number;
-  parent_id: number | null;
-  path: string;
-  name: string;
-  level: OrgLevel;
-  fixed_day: FixedDaySetting | null;
-  exemptions: Exemption[];
-  children: number;
-};
-
-export async function subtreeOrgs(tx: DbOrTx, path: string): Promise<SubtreeOrg[]> {
-  const { rows } = await tx.execute<SubtreeOrg>(sql`
-    SELECT o.id, o.parent_id, o.path, o.name, o.level, o.fixed_day, o.exemptions,
-      (SELECT count(*)::int FROM orgs c WHERE c.parent_id = o.id) AS children
-    FROM orgs o WHERE o.path LIKE ${`${path}%`} ORDER BY o.path`);
-  return rows;
-}
-
-/** The orgs that keep a fixed day of their own: those with a rule and nothing below them. */
-export const keepsFixedDay = (o: SubtreeOrg) => o.fixed_day !== null && o.children === 0;
-
-/** Activities of a subtree in a period that have begun by `now`. */
-export async function heldActivities(
-  tx: DbOrTx,
-  path: string,
-  period: Period,
-  now: Date,
-): Promise<ActivityFacts[]> {
-  const { rows } = await tx.execute<ActivityFacts>(sql`
-    SELECT s.activity_id AS id, s.org_id, to_char(s.day, 'YYYY-MM-DD') AS day, s.type, s.theme,
-      s.has_plan, s.has_minutes, s.photos, s.members, s.present + coalesce(p.present, 0) AS present,
-      s.leave + coalesce(p.leave, 0) AS leave, s.masses, s.duration_min, s.short_reason
-    FROM activity_stats s JOIN orgs o ON o.id = s.org_id
-    -- Check-ins not folded in yet: few, and exact.
-    LEFT JOIN (SELECT activity_id, sum(present)::int AS present, sum(leave)::int AS leave
-               FROM activity_stats_pending GROUP BY activity_id) p ON p.activity_id = s.activity_id
-    WHERE o.path LIKE ${`${path}%`} AND NOT s.cancelled AND s.starts_at <= ${now.toISOString()}::timestamptz
-      AND s.day BETWEEN ${period.from}::date AND ${period.to}::date`);
-  return rows;
-}
-
-/** Month keys (`orgId|YYYY-MM`) that have a plan entry, for the orgs of a subtree. */
-export async function plannedMonths(tx: DbOrTx, path: string, period: Period): Promise<Set<string>> {
-  const { rows } = await tx.execute<{ k: string }>(sql`
-    SELECT p.org_id || '|' || p.year || '-' || lpad(p.month::text, 2, '0') AS k
-    FROM plan_entries p JOIN orgs o ON o.id = p.org_id
-    WHERE o.path LIKE ${`${path}%`}
-      AND p.year * 100 + p.month BETWEEN ${Number(period.from.slice(0, 4)) * 100 + Number(period.from.slice(5, 7))}
-                                   AND ${Number(period.to.slice(0, 4)) * 100 + Number(period.to.slice(5, 7))}`);
-  return new Set(rows.map((r) => r.k));
-}
-
-export type BranchMonth = {
-  orgId: number;
-  month: string;
-  fixedDate: string;
-  held: boolean;
-  onFixedDay: boolean;
-  withPlan: boolean;
-};
-
-/**
- * Each month of a branch whose fixed day fell inside the period and has come: was the themed
- * party day held that month, on the fixed day itself, and with the month's plan written?
- */
-export function branchMonths(
-  branch: SubtreeOrg,
-  period: Period,
-  partyDays: Map<number, string[]>,
-  plans: Set<string>,
-  today: string,
-): BranchMonth[] {
-  const days = partyDays.get(branch.id) ?? [];
-  return monthsOf(period.from, period.to).flatMap((month) => {
-    const fixedDate = fixedDateOf(branch.fixed_day!, month);
-    if (fixedDate < period.from || fixedDate > period.to || fixedDate > today) return [];
-    const inMonth = days.filter((d) => d.startsWith(month));
-    const held = inMonth.length > 0;
-    return [
-      {
-        orgId: branch.id,
-        month,
-        fixedDate,
-        held,
-        onFixedDay: inMonth.includes(fixedDate),
-        withPlan: held && plans.has(`${branch.id}|${month}`),
-      },
-    ];
-  });
-}
-
-export function partyDaysByOrg(acts: ActivityFacts[]): Map<number, string[]> {
-  const byOrg = new Map<number, string[]>();
-  for (const a of acts) {
-    if (a.type !== 'themed_party_day') continue;
-    const list = byOrg.get(a.org_id) ?? [];
-    list.push(a.day);
-    byOrg.set(a.org_id, list);
-  }
-  return byOrg;
-}
+} from '../../read-model/figures';
+import {
+  branchMonths,
+  heldActivities,
+  partyDaysByOrg,
+  plannedMonths,
+  type SubtreeOrg,
+  subtreeOrgs,
+} from '../../read-model/subtree';
 
 /** Distinct members and residents who took part, per child bucket and for the whole subtree. */
 async function distinctPeople(tx: DbOrTx, path: string, depth: number, period: Period, now: Date) {
@@ -223,7 +128,7 @@ export async function getStats(
 
   const partyDays = partyDaysByOrg(acts);
   for (const o of orgs) {
-    if (!keepsFixedDay(o)) continue;
+    if (!keepsOwnFixedDay(o)) continue;
     const b = bucketOf(o);
     if (b !== null) branchCount.set(b, (branchCount.get(b) ?? 0) + 1);
     if (o.exemptions.includes('fixed_day')) {
@@ -292,7 +197,7 @@ async function branchActivities(
     SELECT id, title FROM activities WHERE id = ANY(${sql.param(acts.map((a) => a.id))}::int[])`);
   const titles = new Map(rows.map((r) => [r.id, r.title]));
   const fixedDates = new Set(
-    branch.fixed_day ? acts.map((a) => fixedDateOf(branch.fixed_day!, a.day.slice(0, 7))) : [],
+    branch.fixedDay ? acts.map((a) => fixedDateOf(branch.fixedDay!, a.day.slice(0, 7))) : [],
   );
   return acts
     .sort((a, b) => a.day.localeCompare(b.day) || a.id - b.id)

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { OrgStats } from '../../../common/schemas/stats';
+import { addDays } from '../../core/fixed-day/holidays';
 import { tinyCounty } from '../../test/fixtures';
 import { testApp } from '../../test/harness';
 import { daysFromToday } from '../../test/test-clock';
-import { addDays } from '../calendar/holidays';
 
 const { as, db, clock } = await testApp();
 const fx = await tinyCounty(db);

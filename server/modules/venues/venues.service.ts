@@ -4,6 +4,7 @@ import type { Actor } from '../../access/actor';
 import { loadOrg } from '../../access/load-org';
 import { pathIds } from '../../access/org-path';
 import { authorize } from '../../access/policy';
+import { foreignKeyViolation } from '../../db/errors';
 import type { Db, DbOrTx } from '../../db/open';
 import { orgs, venues } from '../../db/schema/index';
 import { AppError, notFound, ruleBroken } from '../../errors';
@@ -56,12 +57,7 @@ export async function deleteVenue(db: Db, actor: Actor, id: number): Promise<voi
     await db.delete(venues).where(eq(venues.id, id));
   } catch (e) {
     // A venue that activities or plans name stays in their record; only unused ones go.
-    if (
-      (e as { code?: string; cause?: { code?: string } }).cause?.code === '23503' ||
-      (e as { code?: string }).code === '23503'
-    ) {
-      throw ruleBroken('venue_in_use', 'errors.venue.inUse');
-    }
+    if (foreignKeyViolation(e)) throw ruleBroken('venue_in_use', 'errors.venue.inUse');
     throw e;
   }
 }

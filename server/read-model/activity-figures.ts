@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { PARTY_MEMBER_STATUSES } from '../../../common/enums';
-import type { AttendanceCounts, Completeness } from '../../../common/schemas/activity';
-import type { DbOrTx } from '../../db/open';
+import { PARTY_MEMBER_STATUSES } from '../../common/enums';
+import type { AttendanceCounts, Completeness } from '../../common/schemas/activity';
+import type { DbOrTx } from '../db/open';
 
 /** Members expected at an activity: the Party members of its org's subtree. */
 export const EXPECTED_STATUSES = PARTY_MEMBER_STATUSES;

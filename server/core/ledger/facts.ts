@@ -10,9 +10,9 @@ import {
   leaveRequests,
   ledgerEntries,
 } from '../../db/schema/index';
+import type { ActivityRow } from '../fixed-day/activity';
 import { appendLedger, canonical } from './chain';
 
-type ActivityRow = typeof activities.$inferSelect;
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**

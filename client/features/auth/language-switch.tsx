@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { useSwitchLocale } from '../features/auth/queries';
-import { currentLocale } from '../i18n';
-import { Button } from './plain/button';
+import { Button } from '../../components/plain/button';
+import { currentLocale } from '../../i18n';
+import { useSwitchLocale } from './queries';
 
 /**
  * One button that flips between the two languages; it reads the other language's own name.

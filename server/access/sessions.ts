@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
-import type { Actor, Binding } from '../../access/actor';
-import { batched } from '../../db/batch';
-import type { Db, DbOrTx } from '../../db/open';
-import { perHandle } from '../../db/per-handle';
-import { orgs, roleBindings, sessions, users } from '../../db/schema/index';
+import { batched } from '../db/batch';
+import type { Db, DbOrTx } from '../db/open';
+import { perHandle } from '../db/per-handle';
+import { orgs, roleBindings, sessions, users } from '../db/schema/index';
+import type { Actor, Binding } from './actor';
 
 export const SESSION_COOKIE = 'vg_session';
 

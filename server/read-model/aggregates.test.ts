@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { tinyCounty } from '../../test/fixtures';
-import { testApp } from '../../test/harness';
-import { multipart, photo } from '../../test/uploads';
+import { tinyCounty } from '../test/fixtures';
+import { testApp } from '../test/harness';
+import { multipart, photo } from '../test/uploads';
 import { aggregateDrift } from './aggregates';
 
 const { as, db } = await testApp();

@@ -1,5 +1,5 @@
-import { ACTIVITY_TYPES, type ActivityType, THEMES, type Theme } from '../../../common/enums';
-import type { Figures } from '../../../common/schemas/stats';
+import { ACTIVITY_TYPES, type ActivityType, THEMES, type Theme } from '../../common/enums';
+import type { Figures } from '../../common/schemas/stats';
 
 /** One held activity as `activity_stats` keeps it. */
 export type ActivityFacts = {

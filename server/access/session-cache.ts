@@ -1,6 +1,6 @@
-import type { Actor } from '../../access/actor';
-import type { DbOrTx } from '../../db/open';
-import { perHandle } from '../../db/per-handle';
+import type { DbOrTx } from '../db/open';
+import { perHandle } from '../db/per-handle';
+import type { Actor } from './actor';
 
 const TTL_MS = 5000;
 const MAX_ENTRIES = 50_000;

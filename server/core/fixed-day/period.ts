@@ -1,5 +1,5 @@
 import type { FixedDaySetting } from '../../../common/fixed-day';
-import { fixedDaysOfYear } from '../calendar/fixed-days';
+import { fixedDaysOfYear } from './fixed-days';
 
 /** The months (YYYY-MM) a period of days touches, in order. */
 export function monthsOf(from: string, to: string): string[] {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/open';
+import type { DbOrTx } from '../db/open';
 
 /** The triggers (migrations 0003 and 0005) that keep `activity_stats` and `member_attendance_years`. */
 const TRIGGERS = [

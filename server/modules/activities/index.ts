@@ -1,0 +1,3 @@
+/** What the rest of the server may use of this module; everything else in the folder is its own. */
+export { activitiesRoutes } from './activities.routes';
+export { activitiesBetween } from './activities.service';

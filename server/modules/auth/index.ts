@@ -1,0 +1,3 @@
+/** What the rest of the server may use of this module; everything else in the folder is its own. */
+export { authRoutes } from './auth.routes';
+export { hashPassword } from './password';

@@ -1,0 +1,111 @@
+import { sql } from 'drizzle-orm';
+import type { Exemption, OrgLevel } from '../../common/enums';
+import type { FixedDaySetting } from '../../common/fixed-day';
+import type { Period } from '../../common/schemas/stats';
+import { fixedDateOf, monthsOf } from '../core/fixed-day/period';
+import type { DbOrTx } from '../db/open';
+import type { ActivityFacts } from './figures';
+
+/**
+ * The reads of a subtree's kept figures that the dashboard, the ranking and the alerts share:
+ * its orgs, the activities held in a period, the months planned, and each branch's months.
+ */
+export type SubtreeOrg = {
+  id: number;
+  parent_id: number | null;
+  path: string;
+  name: string;
+  level: OrgLevel;
+  fixedDay: FixedDaySetting | null;
+  exemptions: Exemption[];
+  children: number;
+};
+
+export async function subtreeOrgs(tx: DbOrTx, path: string): Promise<SubtreeOrg[]> {
+  const { rows } = await tx.execute<SubtreeOrg>(sql`
+    SELECT o.id, o.parent_id, o.path, o.name, o.level, o.fixed_day AS "fixedDay", o.exemptions,
+      (SELECT count(*)::int FROM orgs c WHERE c.parent_id = o.id) AS children
+    FROM orgs o WHERE o.path LIKE ${`${path}%`} ORDER BY o.path`);
+  return rows;
+}
+
+/** Activities of a subtree in a period that have begun by `now`. */
+export async function heldActivities(
+  tx: DbOrTx,
+  path: string,
+  period: Period,
+  now: Date,
+): Promise<ActivityFacts[]> {
+  const { rows } = await tx.execute<ActivityFacts>(sql`
+    SELECT s.activity_id AS id, s.org_id, to_char(s.day, 'YYYY-MM-DD') AS day, s.type, s.theme,
+      s.has_plan, s.has_minutes, s.photos, s.members, s.present + coalesce(p.present, 0) AS present,
+      s.leave + coalesce(p.leave, 0) AS leave, s.masses, s.duration_min, s.short_reason
+    FROM activity_stats s JOIN orgs o ON o.id = s.org_id
+    -- Check-ins not folded in yet: few, and exact.
+    LEFT JOIN (SELECT activity_id, sum(present)::int AS present, sum(leave)::int AS leave
+               FROM activity_stats_pending GROUP BY activity_id) p ON p.activity_id = s.activity_id
+    WHERE o.path LIKE ${`${path}%`} AND NOT s.cancelled AND s.starts_at <= ${now.toISOString()}::timestamptz
+      AND s.day BETWEEN ${period.from}::date AND ${period.to}::date`);
+  return rows;
+}
+
+/** Month keys (`orgId|YYYY-MM`) that have a plan entry, for the orgs of a subtree. */
+export async function plannedMonths(tx: DbOrTx, path: string, period: Period): Promise<Set<string>> {
+  const { rows } = await tx.execute<{ k: string }>(sql`
+    SELECT p.org_id || '|' || p.year || '-' || lpad(p.month::text, 2, '0') AS k
+    FROM plan_entries p JOIN orgs o ON o.id = p.org_id
+    WHERE o.path LIKE ${`${path}%`}
+      AND p.year * 100 + p.month BETWEEN ${Number(period.from.slice(0, 4)) * 100 + Number(period.from.slice(5, 7))}
+                                   AND ${Number(period.to.slice(0, 4)) * 100 + Number(period.to.slice(5, 7))}`);
+  return new Set(rows.map((r) => r.k));
+}
+
+export type BranchMonth = {
+  orgId: number;
+  month: string;
+  fixedDate: string;
+  held: boolean;
+  onFixedDay: boolean;
+  withPlan: boolean;
+};
+
+/**
+ * Each month of a branch whose fixed day fell inside the period and has come: was the themed
+ * party day held that month, on the fixed day itself, and with the month's plan written?
+ */
+export function branchMonths(
+  branch: SubtreeOrg,
+  period: Period,
+  partyDays: Map<number, string[]>,
+  plans: Set<string>,
+  today: string,
+): BranchMonth[] {
+  const days = partyDays.get(branch.id) ?? [];
+  return monthsOf(period.from, period.to).flatMap((month) => {
+    const fixedDate = fixedDateOf(branch.fixedDay!, month);
+    if (fixedDate < period.from || fixedDate > period.to || fixedDate > today) return [];
+    const inMonth = days.filter((d) => d.startsWith(month));
+    const held = inMonth.length > 0;
+    return [
+      {
+        orgId: branch.id,
+        month,
+        fixedDate,
+        held,
+        onFixedDay: inMonth.includes(fixedDate),
+        withPlan: held && plans.has(`${branch.id}|${month}`),
+      },
+    ];
+  });
+}
+
+export function partyDaysByOrg(acts: ActivityFacts[]): Map<number, string[]> {
+  const byOrg = new Map<number, string[]>();
+  for (const a of acts) {
+    if (a.type !== 'themed_party_day') continue;
+    const list = byOrg.get(a.org_id) ?? [];
+    list.push(a.day);
+    byOrg.set(a.org_id, list);
+  }
+  return byOrg;
+}
