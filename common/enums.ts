@@ -60,7 +60,6 @@ export const EDUCATIONS = [
 export type Education = (typeof EDUCATIONS)[number];
 
 export const HOLIDAY_RULES = ['next_working_day', 'stay'] as const;
-export type HolidayRule = (typeof HOLIDAY_RULES)[number];
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];

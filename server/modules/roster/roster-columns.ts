@@ -20,9 +20,6 @@ export type RosterField = (typeof ROSTER_FIELDS)[number];
 
 export const REQUIRED_FIELDS: readonly RosterField[] = ['name', 'gender', 'status'];
 
-/** Columns an export adds for reading; an import ignores them. */
-export const EXPORT_ONLY = ['org', 'group'] as const;
-
 export const header = (locale: Locale, field: RosterField | 'org' | 'group') =>
   field === 'org' ? translate(locale, 'fields.orgId') : translate(locale, `fields.${field}`);
 
