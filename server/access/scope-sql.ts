@@ -7,3 +7,8 @@ export function pathInScope(pathColumn: AnyColumn | SQL, scopes: string[] | null
   const patterns = scopes.map((p) => `${p}%`);
   return sql`${pathColumn} LIKE ANY(${sql.param(patterns)}::text[])`;
 }
+
+/** SQL for "this org path lies in the subtree rooted at `rootPath`": the one subtree predicate. */
+export function inSubtree(pathColumn: AnyColumn | SQL, rootPath: string): SQL {
+  return sql`${pathColumn} LIKE ${`${rootPath}%`}`;
+}

@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { PARTY_MEMBER_STATUSES } from '../../common/enums';
 import type { AttendanceCounts, Completeness } from '../../common/schemas/activity';
+import { partyMemberSql } from '../core/fixed-day/party-members';
 import type { DbOrTx } from '../db/open';
 
 /** Members expected at an activity: the Party members of its org's subtree. */
-export const EXPECTED_STATUSES = PARTY_MEMBER_STATUSES;
 
 type Row = {
   id: number;
@@ -30,7 +29,7 @@ export async function activityFigures(
   const { rows } = await tx.execute<Row>(sql`
     SELECT a.id,
       (SELECT count(*)::int FROM members m JOIN orgs mo ON mo.id = m.org_id
-        WHERE mo.path LIKE o.path || '%' AND m.status IN ('probationary', 'full')) AS members,
+        WHERE mo.path LIKE o.path || '%' AND ${partyMemberSql(sql`m.status`)}) AS members,
       (SELECT count(*)::int FROM attendance t WHERE t.activity_id = a.id) AS present,
       (SELECT count(*)::int FROM leave_requests l WHERE l.activity_id = a.id AND l.status = 'approved'
         AND NOT EXISTS (SELECT 1 FROM attendance t WHERE t.activity_id = a.id AND t.member_id = l.member_id)) AS leave,

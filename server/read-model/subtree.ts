@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Exemption, OrgLevel } from '../../common/enums';
 import type { FixedDaySetting } from '../../common/fixed-day';
 import type { Period } from '../../common/schemas/stats';
+import { inSubtree } from '../access/scope-sql';
 import { fixedDateOf, monthsOf } from '../core/fixed-day/period';
 import type { DbOrTx } from '../db/open';
 import type { ActivityFacts } from './figures';
@@ -25,7 +26,7 @@ export async function subtreeOrgs(tx: DbOrTx, path: string): Promise<SubtreeOrg[
   const { rows } = await tx.execute<SubtreeOrg>(sql`
     SELECT o.id, o.parent_id, o.path, o.name, o.level, o.fixed_day AS "fixedDay", o.exemptions,
       (SELECT count(*)::int FROM orgs c WHERE c.parent_id = o.id) AS children
-    FROM orgs o WHERE o.path LIKE ${`${path}%`} ORDER BY o.path`);
+    FROM orgs o WHERE ${inSubtree(sql`o.path`, path)} ORDER BY o.path`);
   return rows;
 }
 
@@ -44,7 +45,7 @@ export async function heldActivities(
     -- Check-ins not folded in yet: few, and exact.
     LEFT JOIN (SELECT activity_id, sum(present)::int AS present, sum(leave)::int AS leave
                FROM activity_stats_pending GROUP BY activity_id) p ON p.activity_id = s.activity_id
-    WHERE o.path LIKE ${`${path}%`} AND NOT s.cancelled AND s.starts_at <= ${now.toISOString()}::timestamptz
+    WHERE ${inSubtree(sql`o.path`, path)} AND NOT s.cancelled AND s.starts_at <= ${now.toISOString()}::timestamptz
       AND s.day BETWEEN ${period.from}::date AND ${period.to}::date`);
   return rows;
 }
@@ -54,7 +55,7 @@ export async function plannedMonths(tx: DbOrTx, path: string, period: Period): P
   const { rows } = await tx.execute<{ k: string }>(sql`
     SELECT p.org_id || '|' || p.year || '-' || lpad(p.month::text, 2, '0') AS k
     FROM plan_entries p JOIN orgs o ON o.id = p.org_id
-    WHERE o.path LIKE ${`${path}%`}
+    WHERE ${inSubtree(sql`o.path`, path)}
       AND p.year * 100 + p.month BETWEEN ${Number(period.from.slice(0, 4)) * 100 + Number(period.from.slice(5, 7))}
                                    AND ${Number(period.to.slice(0, 4)) * 100 + Number(period.to.slice(5, 7))}`);
   return new Set(rows.map((r) => r.k));

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { chinaDate } from '../../common/dates';
 import type { ActivityKind, CheckInMethod, Theme, VenueType } from '../../common/enums';
 import type { FixedDaySetting } from '../../common/fixed-day';
 import { fixedDaysOfYear } from '../core/fixed-day/fixed-days';
+import { partyMemberSql } from '../core/fixed-day/party-members';
 import { canonical, entryHash, GENESIS } from '../core/ledger/chain';
 import { minutesDigest } from '../core/ledger/facts';
 import type { DbOrTx } from '../db/open';
@@ -121,7 +122,7 @@ export async function seedHistory(tx: DbOrTx, random: Random, storage: Storage, 
   const memberRows = await tx
     .select({ id: members.id, orgId: members.orgId })
     .from(members)
-    .where(inArray(members.status, ['probationary', 'full']));
+    .where(partyMemberSql(members.status));
   const byOrg = new Map<number, number[]>();
   for (const m of memberRows) byOrg.set(m.orgId, [...(byOrg.get(m.orgId) ?? []), m.id]);
 

@@ -1,9 +1,9 @@
-import { and, eq, inArray, like, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Account, AccountCreate, MemberAccountCreate, RoleGrant } from '../../../common/schemas/account';
 import type { Actor } from '../../access/actor';
 import { loadOrg } from '../../access/load-org';
 import { authorize, can, canSee, grantableAt, scopePaths } from '../../access/policy';
-import { pathInScope } from '../../access/scope-sql';
+import { inSubtree, pathInScope } from '../../access/scope-sql';
 import { sessionCache } from '../../access/session-cache';
 import { uniqueViolation } from '../../db/errors';
 import type { Db, DbOrTx, Tx } from '../../db/open';
@@ -44,7 +44,7 @@ export async function listAccounts(db: Db, actor: Actor, orgId?: number): Promis
   if (orgId !== undefined) {
     const org = await loadOrg(db, actor, orgId);
     authorize(actor, 'account.manage', org.path);
-    where.push(like(orgs.path, `${org.path}%`));
+    where.push(inSubtree(orgs.path, org.path));
   } else if (scopes !== null && scopes.length === 0) throw forbidden();
   const ids = await db
     .selectDistinct({ id: roleBindings.userId })

@@ -3,6 +3,7 @@ import type { AlertAudience, AlertKind } from '../../../common/enums';
 import type { Config } from '../../config';
 import { keepsOwnFixedDay } from '../../core/fixed-day/fixed-day-org';
 import { addDays } from '../../core/fixed-day/holidays';
+import { partyMemberSql } from '../../core/fixed-day/party-members';
 import { fixedDateOf, shiftMonth } from '../../core/fixed-day/period';
 import type { DbOrTx } from '../../db/open';
 import { subtreeOrgs } from '../../read-model/subtree';
@@ -118,7 +119,7 @@ export async function memberAbsent(tx: DbOrTx, now: Date): Promise<AlertDraft[]>
     ), absent AS (
       SELECT m.id AS member_id, m.org_id, m.name
       FROM members m JOIN recent r ON r.org_id = m.org_id AND r.rn <= 3
-      WHERE m.status IN ('probationary', 'full')
+      WHERE ${partyMemberSql(sql`m.status`)}
       GROUP BY m.id, m.org_id, m.name
       HAVING count(*) = 3 AND bool_and(
         NOT EXISTS (SELECT 1 FROM attendance t WHERE t.activity_id = r.id AND t.member_id = m.id)

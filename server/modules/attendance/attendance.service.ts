@@ -9,13 +9,15 @@ import type {
 import { maskPhone } from '../../../common/validators';
 import type { Actor } from '../../access/actor';
 import { memberInSubtree } from '../../access/org-path';
+import { inSubtree } from '../../access/scope-sql';
 import { loadActivity } from '../../core/fixed-day/activity';
+import { partyMemberSql } from '../../core/fixed-day/party-members';
 import { recordAttendanceChange } from '../../core/ledger/facts';
 import type { Db, DbOrTx } from '../../db/open';
 import { withBlindIndexes } from '../../db/personal-data/sealed';
 import { attendance, guests, leaveRequests, members } from '../../db/schema/index';
 import { AppError, notFound, ruleBroken } from '../../errors';
-import { activityFigures, EXPECTED_STATUSES } from '../../read-model/activity-figures';
+import { activityFigures } from '../../read-model/activity-figures';
 
 export async function attendanceList(db: DbOrTx, actor: Actor, activityId: number): Promise<AttendanceList> {
   const { org } = await loadActivity(db, actor, activityId, 'activity.read');
@@ -39,7 +41,7 @@ export async function attendanceList(db: DbOrTx, actor: Actor, activityId: numbe
     LEFT JOIN attendance t ON t.activity_id = ${activityId} AND t.member_id = m.id
     LEFT JOIN activities a ON a.id = t.activity_id LEFT JOIN venues v ON v.id = a.venue_id
     LEFT JOIN leave_requests l ON l.activity_id = ${activityId} AND l.member_id = m.id
-    WHERE (mo.path LIKE ${`${org.path}%`} AND m.status = ANY(${sql.param([...EXPECTED_STATUSES])}::text[])) OR t.member_id IS NOT NULL
+    WHERE (${inSubtree(sql`mo.path`, org.path)} AND ${partyMemberSql(sql`m.status`)}) OR t.member_id IS NOT NULL
     ORDER BY t.checked_in_at NULLS LAST, m.id`);
   const members_ = rows.map((r) => ({
     memberId: r.member_id,

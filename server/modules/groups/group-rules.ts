@@ -1,16 +1,15 @@
 import { GROUP_MIN_FULL_MEMBERS, GROUP_MIN_MEMBERS, type MemberStatus } from '../../../common/enums';
+import { isPartyMember } from '../../core/fixed-day/party-members';
 import { ruleBroken } from '../../errors';
 
 type GroupMember = { id: number; name: string; status: MemberStatus };
-
-const PARTY_MEMBER: ReadonlySet<MemberStatus> = new Set(['probationary', 'full']);
 
 /**
  * The party group rules (SPEC): only Party members, at least three of them, at least one full
  * member, and a leader from among them who is not on probation.
  */
 export function checkGroupComposition(list: GroupMember[], leaderId: number | null): void {
-  const outsider = list.find((m) => !PARTY_MEMBER.has(m.status));
+  const outsider = list.find((m) => !isPartyMember(m.status));
   if (outsider)
     throw ruleBroken(
       'group_not_party_member',

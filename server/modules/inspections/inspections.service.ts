@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { and, asc, desc, eq, gte, inArray, like, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import { todayInChina } from '../../../common/dates';
 import type {
   Inspection,
@@ -10,6 +10,7 @@ import type {
 import type { Actor } from '../../access/actor';
 import { loadOrg } from '../../access/load-org';
 import { authorize, canSee } from '../../access/policy';
+import { inSubtree } from '../../access/scope-sql';
 import { loadActivity } from '../../core/fixed-day/activity';
 import type { Db, DbOrTx } from '../../db/open';
 import { activities, inspections, members, orgs, rectifications, users } from '../../db/schema/index';
@@ -163,7 +164,7 @@ export async function listInspections(
     .innerJoin(orgs, eq(orgs.id, inspections.orgId))
     .where(
       and(
-        like(orgs.path, `${org.path}%`),
+        inSubtree(orgs.path, org.path),
         period.from ? gte(inspections.date, period.from) : undefined,
         period.to ? lte(inspections.date, period.to) : undefined,
       ),
@@ -193,7 +194,7 @@ export async function listRectifications(
     .innerJoin(orgs, eq(orgs.id, rectifications.orgId))
     .where(
       and(
-        like(orgs.path, `${org.path}%`),
+        inSubtree(orgs.path, org.path),
         status === 'open' || status === 'overdue' ? ne(rectifications.status, 'closed') : undefined,
         status === 'overdue' ? sql`${rectifications.dueDate} < ${today}` : undefined,
         status === 'answered' || status === 'closed' ? eq(rectifications.status, status) : undefined,

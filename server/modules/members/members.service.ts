@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { todayInChina } from '../../../common/dates';
 import { MEMBER_STATUSES } from '../../../common/enums';
 import type {
@@ -16,7 +16,7 @@ import { maskIdNumber, maskPhone, PHONE_PATTERN } from '../../../common/validato
 import type { Actor } from '../../access/actor';
 import { loadOrg } from '../../access/load-org';
 import { authorize, can, scopePaths } from '../../access/policy';
-import { pathInScope } from '../../access/scope-sql';
+import { inSubtree, pathInScope } from '../../access/scope-sql';
 import { sessionCache } from '../../access/session-cache';
 import { recordDisclosure } from '../../db/audit-context';
 import { uniqueViolation } from '../../db/errors';
@@ -47,7 +47,7 @@ export async function listMembers(db: Db, actor: Actor, query: MemberListQuery):
   if (query.orgId !== undefined) {
     const org = await loadOrg(db, actor, query.orgId);
     authorize(actor, 'member.read', org.path);
-    where.push(like(orgs.path, `${org.path}%`));
+    where.push(inSubtree(orgs.path, org.path));
   } else if (scopes !== null && scopes.length === 0) throw forbidden();
   if (query.q) {
     const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

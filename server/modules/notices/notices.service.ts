@@ -1,8 +1,10 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import { type Locale, type NoticeKind, PARTY_MEMBER_STATUSES } from '../../../common/enums';
+import type { Locale, NoticeKind } from '../../../common/enums';
 import { translate } from '../../../common/i18n/translate';
 import type { Inbox } from '../../../common/schemas/notice';
 import type { Actor } from '../../access/actor';
+import { inSubtree } from '../../access/scope-sql';
+import { partyMemberSql } from '../../core/fixed-day/party-members';
 import type { Db, DbOrTx } from '../../db/open';
 import { members, noticeReceipts, notices, orgs } from '../../db/schema/index';
 import { notFound } from '../../errors';
@@ -29,7 +31,7 @@ export async function createNotice(
     .returning({ id: notices.id });
   const result = await tx.execute(sql`
     INSERT INTO notice_receipts (notice_id, member_id)
-    SELECT ${notice!.id}, m.id FROM ${members} m JOIN ${orgs} o ON o.id = m.org_id WHERE o.path LIKE ${`${n.orgPath}%`}`);
+    SELECT ${notice!.id}, m.id FROM ${members} m JOIN ${orgs} o ON o.id = m.org_id WHERE ${inSubtree(sql`o.path`, n.orgPath)}`);
   return { id: notice!.id, recipients: result.rowCount ?? 0 };
 }
 
@@ -103,7 +105,7 @@ export async function noticeStatus(
   const [row] = await db
     .select({
       sent: sql<number>`count(DISTINCT ${noticeReceipts.memberId})::int`,
-      partyMembers: sql<number>`count(DISTINCT ${noticeReceipts.memberId}) FILTER (WHERE ${members.status} = ANY(${sql.param([...PARTY_MEMBER_STATUSES])}::text[]))::int`,
+      partyMembers: sql<number>`count(DISTINCT ${noticeReceipts.memberId}) FILTER (WHERE ${partyMemberSql(members.status)})::int`,
       read: sql<number>`count(DISTINCT ${noticeReceipts.memberId}) FILTER (WHERE ${noticeReceipts.readAt} IS NOT NULL)::int`,
     })
     .from(noticeReceipts)

@@ -1,11 +1,11 @@
-import { and, eq, like, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { OrgLevel } from '../../../common/enums';
 import { DEFAULT_FIXED_DAY } from '../../../common/fixed-day';
 import type { Org, OrgCreate, OrgMove, OrgTree, OrgUpdate } from '../../../common/schemas/org';
 import type { Actor } from '../../access/actor';
 import { loadOrg, type OrgRow } from '../../access/load-org';
 import { authorize, can, scopePaths } from '../../access/policy';
-import { pathInScope } from '../../access/scope-sql';
+import { inSubtree, pathInScope } from '../../access/scope-sql';
 import type { Db, DbOrTx } from '../../db/open';
 import { members, orgs, partyGroups, roleBindings } from '../../db/schema/index';
 import { forbidden, ruleBroken } from '../../errors';
@@ -32,7 +32,7 @@ export async function presentOrg(db: DbOrTx, org: OrgRow): Promise<Org> {
   const [counts] = await db
     .select({
       childCount: sql<number>`(SELECT count(*)::int FROM ${orgs} WHERE ${orgs.parentId} = ${org.id})`,
-      memberCount: sql<number>`(SELECT count(*)::int FROM ${members} m JOIN ${orgs} o ON o.id = m.org_id WHERE o.path LIKE ${`${org.path}%`})`,
+      memberCount: sql<number>`(SELECT count(*)::int FROM ${members} m JOIN ${orgs} o ON o.id = m.org_id WHERE ${inSubtree(sql`o.path`, org.path)})`,
       groupCount: sql<number>`(SELECT count(*)::int FROM ${partyGroups} WHERE ${partyGroups.orgId} = ${org.id})`,
     })
     .from(sql`(SELECT 1) AS one`);
@@ -143,7 +143,7 @@ export async function moveOrg(db: Db, actor: Actor, id: number, input: OrgMove):
     await tx
       .update(orgs)
       .set({ path: sql`${newPath} || substr(${orgs.path}, ${org.path.length + 1})` })
-      .where(like(orgs.path, `${org.path}%`));
+      .where(inSubtree(orgs.path, org.path));
     const [moved] = await tx.update(orgs).set({ parentId: target.id }).where(eq(orgs.id, id)).returning();
     return presentOrg(tx, moved!);
   });

@@ -3,6 +3,7 @@ import { todayInChina } from '../../../common/dates';
 import { SCORE_ITEMS, type ScoreItem } from '../../../common/enums';
 import type { RankingRow, ScoreLine, Weights } from '../../../common/schemas/ranking';
 import type { Period } from '../../../common/schemas/stats';
+import { inSubtree } from '../../access/scope-sql';
 import { keepsOwnFixedDay } from '../../core/fixed-day/fixed-day-org';
 import type { DbOrTx } from '../../db/open';
 import { type ActivityFacts, expectedOf, ledgerComplete } from '../../read-model/figures';
@@ -38,7 +39,7 @@ export async function branchValues(
   const plans = await plannedMonths(tx, path, period);
   const { rows: inspected } = await tx.execute<{ org_id: number; avg: number }>(sql`
     SELECT i.org_id, avg(i.score)::float8 AS avg FROM inspections i JOIN orgs o ON o.id = i.org_id
-    WHERE o.path LIKE ${`${path}%`} AND i.date BETWEEN ${period.from}::date AND ${period.to}::date
+    WHERE ${inSubtree(sql`o.path`, path)} AND i.date BETWEEN ${period.from}::date AND ${period.to}::date
     GROUP BY i.org_id`);
   // Items due in the period whose due date has come: were they closed by then?
   const { rows: rectified } = await tx.execute<{ org_id: number; due: number; on_time: number }>(sql`
@@ -46,7 +47,7 @@ export async function branchValues(
       count(*) FILTER (WHERE r.status = 'closed'
         AND ((r.closed_at AT TIME ZONE 'UTC') + interval '8 hours')::date <= r.due_date)::int AS on_time
     FROM rectifications r JOIN orgs o ON o.id = r.org_id
-    WHERE o.path LIKE ${`${path}%`} AND r.due_date BETWEEN ${period.from}::date AND ${period.to}::date
+    WHERE ${inSubtree(sql`o.path`, path)} AND r.due_date BETWEEN ${period.from}::date AND ${period.to}::date
       AND r.due_date <= ${today}::date
     GROUP BY r.org_id`);
   const inspections = new Map(inspected.map((r) => [r.org_id, r.avg / 100]));

@@ -5,6 +5,7 @@ import { translate } from '../../../common/i18n/translate';
 import type { Figures } from '../../../common/schemas/stats';
 import type { OrgRow } from '../../access/load-org';
 import type { Config } from '../../config';
+import { partyMemberSql } from '../../core/fixed-day/party-members';
 import type { DbOrTx } from '../../db/open';
 import { computeRanking } from '../ranking/index';
 
@@ -26,7 +27,7 @@ export async function draftSections(
   const t = (key: string, params: Record<string, string | number> = {}) =>
     translate(locale, `server.report.${key}`, { org: org.name, year, ...params });
   const { rows: membership } = await tx.execute<{ n: number }>(sql`
-    SELECT count(*)::int AS n FROM members WHERE org_id = ${org.id} AND status IN ('probationary', 'full')`);
+    SELECT count(*)::int AS n FROM members WHERE org_id = ${org.id} AND ${partyMemberSql(sql`status`)}`);
   const { rows: inspected } = await tx.execute<{ n: number; avg: number | null }>(sql`
     SELECT count(*)::int AS n, round(avg(score)::numeric, 1)::float8 AS avg FROM inspections
     WHERE org_id = ${org.id} AND date BETWEEN ${`${year}-01-01`}::date AND ${`${year}-12-31`}::date`);

@@ -1,9 +1,10 @@
-import { and, eq, like, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { REPORT_SECTIONS, type ReportSection } from '../../../common/enums';
 import type { AnnualReport, ReportSummary } from '../../../common/schemas/report';
 import type { Actor } from '../../access/actor';
 import { loadOrg, type OrgRow } from '../../access/load-org';
 import { authorize, isAdmin } from '../../access/policy';
+import { inSubtree } from '../../access/scope-sql';
 import type { Config } from '../../config';
 import { keepsOwnFixedDayAt } from '../../core/fixed-day/fixed-day-org';
 import type { Db, DbOrTx } from '../../db/open';
@@ -182,7 +183,7 @@ export async function listReports(
     .leftJoin(annualReports, and(eq(annualReports.orgId, orgs.id), eq(annualReports.year, year)))
     .where(
       and(
-        like(orgs.path, `${org.path}%`),
+        inSubtree(orgs.path, org.path),
         sql`${orgs.fixedDay} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM orgs c WHERE c.parent_id = ${orgs.id})`,
       ),
     )

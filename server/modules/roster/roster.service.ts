@@ -1,4 +1,4 @@
-import { eq, inArray, like } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { todayInChina } from '../../../common/dates';
@@ -10,6 +10,7 @@ import { maskIdNumber, maskPhone } from '../../../common/validators';
 import type { Actor } from '../../access/actor';
 import { loadOrg } from '../../access/load-org';
 import { authorize } from '../../access/policy';
+import { inSubtree } from '../../access/scope-sql';
 import { recordDisclosure } from '../../db/audit-context';
 import type { Db } from '../../db/open';
 import { blindIndexes, withBlindIndexes } from '../../db/personal-data/sealed';
@@ -99,7 +100,7 @@ export async function exportRoster(
     .from(members)
     .innerJoin(orgs, eq(orgs.id, members.orgId))
     .leftJoin(partyGroups, eq(partyGroups.id, members.groupId))
-    .where(like(orgs.path, `${org.path}%`))
+    .where(inSubtree(orgs.path, org.path))
     .orderBy(orgs.path, members.id);
   const workbook = new ExcelJS.Workbook();
   const sheet = sheetFor(workbook, locale, true);

@@ -6,6 +6,7 @@ import type { Actor } from '../../access/actor';
 import { loadOrg } from '../../access/load-org';
 import { pathIds } from '../../access/org-path';
 import { authorize, canSee } from '../../access/policy';
+import { inSubtree } from '../../access/scope-sql';
 import { keepsOwnFixedDay } from '../../core/fixed-day/fixed-day-org';
 import { fixedDateOf, monthsOf, yearMasks } from '../../core/fixed-day/period';
 import type { DbOrTx } from '../../db/open';
@@ -41,14 +42,14 @@ async function distinctPeople(tx: DbOrTx, path: string, depth: number, period: P
     SELECT bucket, grouping(bucket)::int AS total, count(DISTINCT person)::int AS n
     FROM (SELECT split_part(o.path, '/', ${depth + 2}) AS bucket, m.member_id AS person
           FROM member_attendance_years m JOIN orgs o ON o.id = m.org_id
-          WHERE o.path LIKE ${`${path}%`} AND (${yearTests})) x
+          WHERE ${inSubtree(sql`o.path`, path)} AND (${yearTests})) x
     GROUP BY GROUPING SETS ((bucket), ())`);
   const masses = await tx.execute<{ bucket: string | null; total: number; n: number }>(sql`
     SELECT bucket, grouping(bucket)::int AS total, count(DISTINCT person)::int AS n
     FROM (SELECT split_part(o.path, '/', ${depth + 2}) AS bucket,
             a.org_id || '|' || coalesce(g.phone_hmac, g.name) AS person
           FROM guests g JOIN activity_stats a ON a.activity_id = g.activity_id JOIN orgs o ON o.id = a.org_id
-          WHERE o.path LIKE ${`${path}%`} AND NOT a.cancelled AND a.starts_at <= ${now.toISOString()}::timestamptz
+          WHERE ${inSubtree(sql`o.path`, path)} AND NOT a.cancelled AND a.starts_at <= ${now.toISOString()}::timestamptz
             AND a.day BETWEEN ${period.from}::date AND ${period.to}::date) x
     GROUP BY GROUPING SETS ((bucket), ())`);
   const index = (rows: { bucket: string | null; total: number; n: number }[]) =>
@@ -61,7 +62,7 @@ async function openRectifications(tx: DbOrTx, path: string, depth: number, today
     SELECT split_part(o.path, '/', ${depth + 2}) AS bucket,
       count(*)::int AS open, count(*) FILTER (WHERE r.due_date < ${today}::date)::int AS overdue
     FROM rectifications r JOIN orgs o ON o.id = r.org_id
-    WHERE o.path LIKE ${`${path}%`} AND r.status <> 'closed'
+    WHERE ${inSubtree(sql`o.path`, path)} AND r.status <> 'closed'
     GROUP BY 1`);
   return rows;
 }
