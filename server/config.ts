@@ -43,6 +43,8 @@ const Env = z.object({
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(200).default(20),
   /** Largest photo in megapixels: a phone's photo is 12–50, a small file of 256 is a decompression bomb. */
   MAX_IMAGE_MEGAPIXELS: z.coerce.number().min(1).max(1000).default(100),
+  /** Seconds between folds of the check-ins waiting to be added into the kept figures. */
+  FOLD_INTERVAL_SEC: z.coerce.number().int().min(1).max(3600).default(10),
   /** Minutes between alert runs (they also run shortly after any change); 0 turns the schedule off. */
   ALERTS_INTERVAL_MIN: z.coerce.number().min(0).default(15),
   /** Three meetings and one lesson: the least of each per quarter, e.g. `branch_committee_meeting:3`. */
@@ -79,6 +81,7 @@ export type Config = {
   /** "Each activity at least half a day": shorter ones need a reason. */
   minActivityHours: number;
   alertsIntervalMinutes: number;
+  foldIntervalSeconds: number;
   /** Least number of each meeting type a branch holds per quarter. */
   meetingFrequency: Partial<Record<ActivityType, number>>;
   /** Records edited this many days after the activity need a reason. */
@@ -133,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         .map((h) => h.trim())
         .filter(Boolean) ?? [],
     alertsIntervalMinutes: e.ALERTS_INTERVAL_MIN,
+    foldIntervalSeconds: e.FOLD_INTERVAL_SEC,
     meetingFrequency: Object.fromEntries(
       e.MEETING_FREQUENCY.split(',').map((pair) => {
         const [type, n] = pair.split(':');

@@ -8,6 +8,7 @@ import { KeyRingError } from './db/personal-data/key-ring';
 import { openPersonalData } from './db/personal-data/open-personal-data';
 import { reachableAt } from './http/addresses';
 import { scheduleAlerts } from './jobs/alert-schedule';
+import { scheduleFolding } from './jobs/fold-schedule';
 import { assertNoDemoAccountsInProduction, seedIfEmpty } from './seed/bootstrap';
 import { localStorage } from './storage/local';
 
@@ -49,6 +50,7 @@ try {
 
 const app = await buildApp({ database, config, clock });
 scheduleAlerts(app, { db: database.db, config, clock }, log);
+scheduleFolding(app, { db: database.db, config }, log);
 await app.listen({ port: config.port, host: config.host });
 log(
   `ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${reachableAt(config.host, config.port).join(', ')}`,

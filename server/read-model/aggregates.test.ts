@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { tinyCounty } from '../test/fixtures';
 import { testApp } from '../test/harness';
 import { multipart, photo } from '../test/uploads';
-import { aggregateDrift } from './aggregates';
+import { aggregateDrift, foldPending } from './aggregates';
 
 const { as, db } = await testApp();
 const fx = await tinyCounty(db);
@@ -26,7 +26,7 @@ async function activity(startOffsetMs: number) {
 
 const stats = async (id: number) => {
   // Check-ins wait in activity_stats_pending until folded in.
-  await db.execute(sql`SELECT fold_activity_stats()`);
+  await foldPending(db);
   return (
     await db.execute<Record<string, unknown>>(sql`SELECT * FROM activity_stats WHERE activity_id = ${id}`)
   ).rows[0]!;

@@ -25,9 +25,19 @@ export async function withAggregatesRebuiltAfter<T>(tx: DbOrTx, load: () => Prom
   return result;
 }
 
+/**
+ * Adds the check-ins waiting in `activity_stats_pending` into their activities' kept figures and
+ * empties it; returns how many activities it touched. Safe beside check-ins and other folds (a
+ * lock per activity); readers add what is still pending, so folding changes no figure.
+ */
+export async function foldPending(tx: DbOrTx): Promise<number> {
+  const { rows } = await tx.execute<{ n: number }>(sql`SELECT fold_activity_stats() AS n`);
+  return rows[0]!.n;
+}
+
 /** Rows where the kept aggregates differ from a recount from scratch; empty when exact. */
 export async function aggregateDrift(tx: DbOrTx) {
-  await tx.execute(sql`SELECT fold_activity_stats()`);
+  await foldPending(tx);
   const { rows } = await tx.execute<{ source: string; key: string }>(sql`
     (SELECT DISTINCT 'activity_stats' AS source, activity_id::text AS key FROM
       ((SELECT * FROM activity_stats EXCEPT SELECT * FROM activity_stats_recount)

@@ -26,7 +26,6 @@ export async function runAlerts(
 ): Promise<number> {
   const today = todayInChina(now);
   return db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT fold_activity_stats()`);
     const drafts: AlertDraft[] = [
       ...(await planMissing(tx, today)),
       ...(await fixedDayMissed(tx, today, now)),

@@ -1,0 +1,45 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config';
+import type { Db } from '../db/open';
+import { foldPending } from '../read-model/aggregates';
+
+// One instance folds at a time; the others find the lock taken and skip that turn.
+const FOLD_LOCK = 7_411_004;
+
+/**
+ * Folds the check-ins waiting in `activity_stats_pending` into the kept figures every few
+ * seconds, whatever the alerts' schedule: a morning of check-ins leaves at most a few seconds of
+ * them for the dashboard to add up, and the table never grows without bound.
+ */
+export function scheduleFolding(
+  app: FastifyInstance,
+  { db, config }: { db: Db; config: Pick<Config, 'foldIntervalSeconds'> },
+  log: (m: string) => void,
+  intervalMs = config.foldIntervalSeconds * 1000,
+) {
+  let running: Promise<unknown> | undefined;
+  let closing = false;
+  const fold = () => {
+    if (running || closing) return;
+    running = db
+      .transaction(async (tx) => {
+        const { rows } = await tx.execute<{ mine: boolean; waiting: boolean }>(sql`
+          SELECT pg_try_advisory_xact_lock(${FOLD_LOCK}) AS mine,
+            EXISTS (SELECT 1 FROM activity_stats_pending) AS waiting`);
+        if (rows[0]!.mine && rows[0]!.waiting) await foldPending(tx);
+      })
+      .catch((e: Error) => {
+        if (!closing) log(`folding the kept figures failed: ${e.message}`);
+      })
+      .finally(() => {
+        running = undefined;
+      });
+  };
+  const timer = setInterval(fold, intervalMs);
+  app.addHook('onClose', async () => {
+    closing = true;
+    clearInterval(timer);
+    await running;
+  });
+}
