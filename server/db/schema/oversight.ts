@@ -27,7 +27,7 @@ import type {
 } from '../../../common/enums';
 import type { RankingRow } from '../../../common/schemas/ranking';
 import { users } from './accounts';
-import { activities } from './fixed-day';
+import { activities } from './activities';
 import { members } from './members';
 import { orgs } from './orgs';
 
