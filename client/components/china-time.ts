@@ -50,15 +50,6 @@ export function chinaMonth(): number {
   return Number(todayInChina(new Date()).slice(5, 7));
 }
 
-/** The server opens check-in half an hour before the start and closes it an hour after the end. */
-export function isCheckInOpen(startsAt: string, endsAt: string, now = Date.now()): boolean {
-  return now >= Date.parse(startsAt) - 30 * 60_000 && !isCheckInOver(endsAt, now);
-}
-
-export function isCheckInOver(endsAt: string, now = Date.now()): boolean {
-  return now > Date.parse(endsAt) + 60 * 60_000;
-}
-
 export function hoursBetween(start: Dayjs, end: Dayjs): number {
   return end.diff(start, 'minute') / 60;
 }

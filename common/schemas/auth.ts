@@ -20,6 +20,9 @@ export const InstanceRules = z.object({
   minActivityHours: z.number(),
   /** Records changed more than this many days after an activity need a reason. */
   lateEditDays: z.number().int(),
+  /** Check-in opens this long before an activity starts and closes this long after it ends. */
+  checkInBeforeMinutes: z.number().int(),
+  checkInAfterMinutes: z.number().int(),
 });
 export type InstanceRules = z.infer<typeof InstanceRules>;
 

@@ -3,9 +3,10 @@ import { Button, Card, Flex, Skeleton, Tabs, type TabsProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { isCheckInOver } from '../../../common/check-in-window';
 import type { Activity } from '../../../common/schemas/activity';
 import { ErrorAlert } from '../../components/api-error';
-import { inChina, isCheckInOver } from '../../components/china-time';
+import { inChina } from '../../components/china-time';
 import { AttendancePanel } from '../attendance/attendance-panel';
 import { isOverseer } from '../auth/bindings';
 import { useSignedIn } from '../auth/me-context';
@@ -22,6 +23,7 @@ type Dialog = 'edit' | 'cancel' | 'qr' | null;
 
 function Actions({ activity, open }: { activity: Activity; open: (dialog: Dialog) => void }) {
   const { t } = useTranslation();
+  const { rules } = useSignedIn();
   const navigate = useNavigate();
   const calendar = () => {
     const start = inChina(activity.startsAt);
@@ -29,7 +31,7 @@ function Actions({ activity, open }: { activity: Activity; open: (dialog: Dialog
   };
   const manage = activity.canManage && activity.status === 'scheduled';
   // The QR code is of use until check-in closes; a finished activity is corrected, not cancelled.
-  const checkInAhead = !isCheckInOver(activity.endsAt);
+  const checkInAhead = !isCheckInOver(activity.startsAt, activity.endsAt, rules);
   const notOver = Date.now() < Date.parse(activity.endsAt);
   return (
     <>
@@ -89,7 +91,7 @@ export function ActivityPage() {
       </Card>
     );
   if (!activity) return <ErrorAlert error={error} />;
-  const live = isLive(activity, now);
+  const live = isLive(activity, me.rules, now);
   // Once it is over, what the branch still owes is its minutes and photos: open where they go.
   const recordsOwed =
     activity.canManage &&

@@ -1,4 +1,5 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type CheckInWindowRules, isCheckInOpen } from '../../../common/check-in-window';
 import type {
   Activity,
   ActivityChange,
@@ -7,8 +8,8 @@ import type {
   ActivityUpdate,
 } from '../../../common/schemas/activity';
 import { api } from '../../api';
-import { isCheckInOpen } from '../../components/china-time';
 import { keys } from '../../query-keys';
+import { useSignedIn } from '../auth/me-context';
 
 /** What an activity's change can show up in: its own page, the calendar, the ledger, members' pages. */
 export function refreshActivityViews(queryClient: QueryClient) {
@@ -30,16 +31,17 @@ export function useActivitiesIn(orgId: number | undefined, from: string, to: str
 
 /** While members are checking in, counts and completeness follow them every few seconds. */
 export function useActivity(id: number | undefined) {
+  const { rules } = useSignedIn();
   return useQuery({
     queryKey: keys.activity(id ?? 0),
     queryFn: () => api.get<Activity>(`/activities/${id}`),
     enabled: id !== undefined,
-    refetchInterval: (query) => (query.state.data && isLive(query.state.data) ? 5_000 : false),
+    refetchInterval: (query) => (query.state.data && isLive(query.state.data, rules) ? 5_000 : false),
   });
 }
 
-export function isLive(activity: Activity, now = Date.now()): boolean {
-  return activity.status === 'scheduled' && isCheckInOpen(activity.startsAt, activity.endsAt, now);
+export function isLive(activity: Activity, rules: CheckInWindowRules, now = Date.now()): boolean {
+  return activity.status === 'scheduled' && isCheckInOpen(activity.startsAt, activity.endsAt, rules, now);
 }
 
 export function useActivityHistory(id: number) {

@@ -2,10 +2,12 @@ import { CalendarOutlined, EditOutlined, InfoCircleOutlined, QrcodeOutlined } fr
 import { Button, Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { isCheckInOpen } from '../../../common/check-in-window';
 import type { CalendarMonth } from '../../../common/schemas/calendar';
-import { formatTimeRange, isCheckInOpen } from '../../components/china-time';
+import { formatTimeRange } from '../../components/china-time';
 import { useIsPhone } from '../../components/use-is-phone';
 import { ThemeTag } from '../activities/theme-tag';
+import { useSignedIn } from '../auth/me-context';
 import { dayText, monthName } from './dates';
 import { StateTag } from './state-tag';
 
@@ -44,6 +46,7 @@ export function MonthCard({
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const isPhone = useIsPhone();
+  const { rules } = useSignedIn();
   const { plan } = month;
   return (
     <Card
@@ -105,7 +108,7 @@ export function MonthCard({
           {/* On the day, the QR code for the room is one step from the secretary's home page. */}
           {onEditPlan &&
             activity.status === 'scheduled' &&
-            isCheckInOpen(activity.startsAt, activity.endsAt) && (
+            isCheckInOpen(activity.startsAt, activity.endsAt, rules) && (
               <Button
                 size="small"
                 type="primary"

@@ -1,17 +1,20 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { isCheckInOpen } from '../../../common/check-in-window';
 import type { MyActivities } from '../../../common/schemas/notice';
-import { formatTimeRange, isCheckInOpen } from '../../components/china-time';
+import { formatTimeRange } from '../../components/china-time';
 import { Button } from '../../components/plain/button';
 import { Card } from '../../components/plain/card';
 import { Empty, Note } from '../../components/plain/feedback';
 import { Icon } from '../../components/plain/icons';
+import { useSignedIn } from '../auth/me-context';
 import { LeaveForm } from './leave-form';
 import { canAskLeave, UpcomingStatusTag } from './upcoming-status';
 
 export function NextActivity({ next }: { next: MyActivities['next'] }) {
   const { t } = useTranslation();
+  const { rules } = useSignedIn();
   const navigate = useNavigate();
   const [asking, setAsking] = useState(false);
   const [sent, setSent] = useState(false);
@@ -23,7 +26,7 @@ export function NextActivity({ next }: { next: MyActivities['next'] }) {
       </Card>
     );
   }
-  const open = isCheckInOpen(next.startsAt, next.endsAt);
+  const open = isCheckInOpen(next.startsAt, next.endsAt, rules);
 
   return (
     <Card title={t('my.next')} extra={<UpcomingStatusTag status={next.myStatus} />} testId="my-next-activity">

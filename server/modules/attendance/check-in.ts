@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { type CheckInWindowRules, checkInWindow } from '../../../common/check-in-window';
 import { chinaDateTime } from '../../../common/dates';
 import { translate } from '../../../common/i18n/translate';
 import type { CheckInCode, CheckInRequest, CheckInResult } from '../../../common/schemas/attendance';
@@ -6,7 +7,7 @@ import type { Actor } from '../../access/actor';
 import { type AttemptLimit, limitedAttempt } from '../../access/attempt-limits';
 import type { Config } from '../../config';
 import { loadActivity } from '../../core/fixed-day/activity';
-import { distanceM } from '../../core/fixed-day/geofence';
+import { type Fence, judgePosition } from '../../core/fixed-day/geofence';
 import { signingKey } from '../../core/signing-key';
 import { withoutAudit } from '../../db/audit-context';
 import { batched } from '../../db/batch';
@@ -36,6 +37,7 @@ export async function checkInCode(
   };
 }
 
+/** What the batch read of an activity, its venue and the member, and what it decided. */
 type CheckInRow = {
   title: string;
   status: string;
@@ -46,8 +48,12 @@ type CheckInRow = {
   radius_m: number | null;
   strict: boolean | null;
   belongs: boolean;
-  inserted_at: Date | null;
   existing_at: Date | null;
+};
+type Judged = CheckInRow & {
+  window: { opens: number; closes: number };
+  fence: Fence;
+  inserted_at: Date | null;
 };
 
 type Attempt = {
@@ -60,17 +66,30 @@ type Attempt = {
   at: Date;
   /** When a check-in the phone kept offline arrived; null when it came at once. */
   sentAt: Date | null;
-  window: { before: number; after: number };
+  rules: CheckInWindowRules;
 };
 
+/** Every rule of a check-in, decided once: what the batch writes and what a refusal explains. */
+function judge(row: CheckInRow, attempt: Attempt) {
+  const window = checkInWindow(row.starts_at, row.ends_at, attempt.rules);
+  const fence = judgePosition(
+    { lat: row.lat, lng: row.lng, radiusM: row.radius_m, strict: row.strict },
+    { lat: attempt.lat, lng: attempt.lng },
+  );
+  const at = attempt.at.getTime();
+  const accepted =
+    row.belongs && row.status === 'scheduled' && at >= window.opens && at <= window.closes && fence.ok;
+  return { window, fence, accepted };
+}
+
 /**
- * Check-ins of a batch in one statement: reads each activity, its venue and the member's place,
- * and writes the check-ins for which every rule holds; a repeat finds the first row instead of
- * adding a second. Inserted in (member, activity) order, so two batches never wait on each other
- * crosswise. A member twice in one batch (two phones) is sent once and the later copy is told it
- * is already checked in.
+ * Check-ins of a batch in two statements: one reads each activity, its venue and the member's
+ * place; the rules are judged here; one writes the accepted ones (a repeat finds the first row
+ * instead of adding a second). Inserted in (member, activity) order, so two batches never wait on
+ * each other crosswise. A member twice in one batch (two phones) is sent once and the later copy
+ * is told it is already checked in.
  */
-async function checkInTogether(db: Db, attempts: Attempt[]): Promise<(CheckInRow | undefined)[]> {
+async function checkInTogether(db: Db, attempts: Attempt[]): Promise<(Judged | undefined)[]> {
   const keyOf = (a: Attempt) => `${a.activityId}:${a.memberId}`;
   const firstIndex = new Map<string, number>();
   const unique = attempts.filter((a, i) => {
@@ -78,40 +97,46 @@ async function checkInTogether(db: Db, attempts: Attempt[]): Promise<(CheckInRow
     firstIndex.set(keyOf(a), i);
     return true;
   });
-  const col = <T>(f: (a: Attempt) => T) => sql.param(unique.map(f));
   const { rows } = await db.execute<CheckInRow & { i: string }>(sql`
-    WITH r AS (
-      SELECT * FROM unnest(${col((a) => a.activityId)}::int[], ${col((a) => a.memberId)}::int[],
-        ${col((a) => a.method)}::text[], ${col((a) => a.lat)}::float8[], ${col((a) => a.lng)}::float8[],
-        ${col((a) => a.at.toISOString())}::timestamptz[], ${col((a) => a.sentAt?.toISOString() ?? null)}::timestamptz[],
-        ${col((a) => a.window.before)}::int[], ${col((a) => a.window.after)}::int[])
-        WITH ORDINALITY AS r(activity_id, member_id, method, lat, lng, at, sent_at, before_min, after_min, i)
-    ), a AS (
-      SELECT r.*, a.title, a.status, a.starts_at, a.ends_at,
-        v.lat AS venue_lat, v.lng AS venue_lng, v.radius_m, v.strict,
-        EXISTS (SELECT 1 FROM members m JOIN orgs mo ON mo.id = m.org_id
-                WHERE m.id = r.member_id AND mo.path LIKE o.path || '%') AS belongs
-      FROM r JOIN activities a ON a.id = r.activity_id JOIN orgs o ON o.id = a.org_id
-        LEFT JOIN venues v ON v.id = a.venue_id
-    ), ins AS (
-      INSERT INTO attendance (activity_id, member_id, method, lat, lng, checked_in_at, sent_at)
-      SELECT activity_id, member_id, method, lat, lng, at, sent_at FROM a
-      WHERE belongs AND status = 'scheduled'
-        AND at BETWEEN starts_at - make_interval(mins => before_min) AND ends_at + make_interval(mins => after_min)
-        -- Without a position the check-in is kept (marked in the list), unless the venue is strict.
-        AND (venue_lat IS NULL OR venue_lng IS NULL OR radius_m IS NULL
-             OR ((lat IS NULL OR lng IS NULL) AND NOT strict)
-             OR 2 * 6371000 * asin(sqrt(power(sin(radians(lat - venue_lat) / 2), 2)
-                + cos(radians(venue_lat)) * cos(radians(lat)) * power(sin(radians(lng - venue_lng) / 2), 2))) <= radius_m)
-      ORDER BY member_id, activity_id
-      ON CONFLICT DO NOTHING RETURNING activity_id, member_id, checked_in_at
-    )
-    SELECT a.i, a.title, a.status, a.starts_at, a.ends_at, a.venue_lat AS lat, a.venue_lng AS lng, a.radius_m, a.strict,
-      a.belongs, ins.checked_in_at AS inserted_at,
-      (SELECT checked_in_at FROM attendance t WHERE t.activity_id = a.activity_id AND t.member_id = a.member_id) AS existing_at
-    FROM a LEFT JOIN ins ON ins.activity_id = a.activity_id AND ins.member_id = a.member_id`);
-  const byUnique = new Map(rows.map((r) => [Number(r.i) - 1, r]));
-  const byKey = new Map(unique.map((a, k) => [keyOf(a), byUnique.get(k)]));
+    SELECT r.i, a.title, a.status, a.starts_at, a.ends_at, v.lat, v.lng, v.radius_m, v.strict,
+      EXISTS (SELECT 1 FROM members m JOIN orgs mo ON mo.id = m.org_id
+              WHERE m.id = r.member_id AND mo.path LIKE o.path || '%') AS belongs,
+      (SELECT checked_in_at FROM attendance t WHERE t.activity_id = r.activity_id AND t.member_id = r.member_id) AS existing_at
+    FROM unnest(${sql.param(unique.map((a) => a.activityId))}::int[], ${sql.param(unique.map((a) => a.memberId))}::int[])
+      WITH ORDINALITY AS r(activity_id, member_id, i)
+      JOIN activities a ON a.id = r.activity_id JOIN orgs o ON o.id = a.org_id LEFT JOIN venues v ON v.id = a.venue_id`);
+  const read = new Map(rows.map((r) => [Number(r.i) - 1, r]));
+  const judged = unique.map((attempt, k) => {
+    const row = read.get(k);
+    return row && { row, attempt, ...judge(row, attempt) };
+  });
+  const accepted = judged.filter((j) => j?.accepted && !j.row.existing_at).map((j) => j!.attempt);
+  const col = <T>(f: (a: Attempt) => T) => sql.param(accepted.map(f));
+  const inserted = accepted.length
+    ? (
+        await db.execute<{ activity_id: number; member_id: number; checked_in_at: Date }>(sql`
+          INSERT INTO attendance (activity_id, member_id, method, lat, lng, checked_in_at, sent_at)
+          SELECT r.activity_id, r.member_id, r.method, r.lat, r.lng, r.at, r.sent_at
+          FROM unnest(${col((a) => a.activityId)}::int[], ${col((a) => a.memberId)}::int[],
+            ${col((a) => a.method)}::text[], ${col((a) => a.lat)}::float8[], ${col((a) => a.lng)}::float8[],
+            ${col((a) => a.at.toISOString())}::timestamptz[], ${col((a) => a.sentAt?.toISOString() ?? null)}::timestamptz[])
+            AS r(activity_id, member_id, method, lat, lng, at, sent_at)
+          -- Cancelled between the read and this write: not written.
+          JOIN activities a ON a.id = r.activity_id AND a.status = 'scheduled'
+          ORDER BY r.member_id, r.activity_id
+          ON CONFLICT DO NOTHING RETURNING activity_id, member_id, checked_in_at`)
+      ).rows
+    : [];
+  const insertedAt = new Map(inserted.map((r) => [`${r.activity_id}:${r.member_id}`, r.checked_in_at]));
+  const byKey = new Map(
+    unique.map((a, k) => {
+      const j = judged[k];
+      return [
+        keyOf(a),
+        j && { ...j.row, window: j.window, fence: j.fence, inserted_at: insertedAt.get(keyOf(a)) ?? null },
+      ];
+    }),
+  );
   return attempts.map((a, i) => {
     const row = byKey.get(keyOf(a));
     if (!row || firstIndex.get(keyOf(a)) === i) return row;
@@ -121,7 +146,7 @@ async function checkInTogether(db: Db, attempts: Attempt[]): Promise<(CheckInRow
 }
 
 const checkInBatcher = perHandle((db: Db) =>
-  batched<Attempt, CheckInRow | undefined>(
+  batched<Attempt, Judged | undefined>(
     async (attempts) => {
       try {
         // A member's own check-in is its own record (not logged), and the batch holds many people's.
@@ -261,7 +286,7 @@ export async function checkIn(
     lng,
     at,
     sentAt,
-    window: { before: config.checkInBeforeMinutes, after: config.checkInAfterMinutes },
+    rules: config,
   });
   if (!a) throw invalidField(method === 'qr' ? 'token' : 'code', 'errors.checkIn.invalid');
   const result = (status: CheckInResult['status'], at: Date): CheckInResult => ({
@@ -278,27 +303,21 @@ export async function checkIn(
   if (a.existing_at) return result('already_checked_in', a.existing_at);
   if (!a.belongs) throw new AppError(403, 'checkin_not_member', 'errors.checkIn.notMember');
   if (a.status === 'cancelled') throw ruleBroken('checkin_cancelled', 'errors.checkIn.cancelled');
-  const opens = new Date(a.starts_at).getTime() - config.checkInBeforeMinutes * 60_000;
-  const closes = new Date(a.ends_at).getTime() + config.checkInAfterMinutes * 60_000;
-  if (at.getTime() < opens || at.getTime() > closes) {
-    throw ruleBroken('checkin_outside_window', 'errors.checkIn.outsideWindow', {
-      from: chinaDateTime(new Date(opens)),
-      to: chinaDateTime(new Date(closes)),
-    });
-  }
-  const geofenced = a.lat !== null && a.lng !== null && a.radius_m !== null;
-  if (geofenced && a.strict && (lat === null || lng === null))
+  const window = {
+    from: chinaDateTime(new Date(a.window.opens)),
+    to: chinaDateTime(new Date(a.window.closes)),
+  };
+  if (at.getTime() < a.window.opens || at.getTime() > a.window.closes)
+    throw ruleBroken('checkin_outside_window', 'errors.checkIn.outsideWindow', window);
+  if (!a.fence.ok && a.fence.reason === 'no_position')
     throw ruleBroken('checkin_no_position', 'errors.checkIn.needPosition', {}, 'lat');
-  if (a.lat !== null && a.lng !== null && a.radius_m !== null && lat !== null && lng !== null) {
-    const distance = Math.round(distanceM({ lat: a.lat, lng: a.lng }, { lat, lng }));
-    if (distance > a.radius_m)
-      throw ruleBroken('checkin_too_far', 'errors.checkIn.tooFar', { distance, radius: a.radius_m });
-  }
+  if (!a.fence.ok && a.fence.reason === 'too_far')
+    throw ruleBroken('checkin_too_far', 'errors.checkIn.tooFar', {
+      distance: a.fence.distance,
+      radius: a.fence.radius,
+    });
   // The same member's other phone won the race between our read and our write.
   const first = await firstCheckIn(db, activityId, actor.memberId);
   if (first) return alreadyIn(actor, activityId, first);
-  throw ruleBroken('checkin_outside_window', 'errors.checkIn.outsideWindow', {
-    from: chinaDateTime(new Date(opens)),
-    to: chinaDateTime(new Date(closes)),
-  });
+  throw ruleBroken('checkin_outside_window', 'errors.checkIn.outsideWindow', window);
 }

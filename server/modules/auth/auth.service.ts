@@ -61,7 +61,12 @@ function presentMe(actor: Omit<Actor, 'csrfToken'>, csrfToken: string, config: C
     },
     roles: actor.bindings.map((b) => ({ role: b.role, orgId: b.orgId, orgName: b.orgName })),
     csrfToken,
-    rules: { minActivityHours: config.minActivityHours, lateEditDays: config.lateEditDays },
+    rules: {
+      minActivityHours: config.minActivityHours,
+      lateEditDays: config.lateEditDays,
+      checkInBeforeMinutes: config.checkInBeforeMinutes,
+      checkInAfterMinutes: config.checkInAfterMinutes,
+    },
   };
 }
 

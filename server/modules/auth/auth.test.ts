@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { testApp } from '../../test/harness';
 
 // An instance with its own rules, which the interface reads from /me.
-const { app, as } = await testApp({ minActivityHours: 3, lateEditDays: 10 });
+const { app, as } = await testApp({
+  minActivityHours: 3,
+  lateEditDays: 10,
+  checkInBeforeMinutes: 20,
+  checkInAfterMinutes: 45,
+});
 
 /** A sign-in from a machine at `from` (the socket's address, which a client cannot choose). */
 const login = (
@@ -50,7 +55,12 @@ describe('login', () => {
     expect(body.roles).toEqual([
       { role: 'supervisor', orgId: expect.any(Number), orgName: '中共松林镇委员会' },
     ]);
-    expect(body.rules).toEqual({ minActivityHours: 3, lateEditDays: 10 });
+    expect(body.rules).toEqual({
+      minActivityHours: 3,
+      lateEditDays: 10,
+      checkInBeforeMinutes: 20,
+      checkInAfterMinutes: 45,
+    });
     expect(res.json().rules).toEqual(body.rules);
   });
 
