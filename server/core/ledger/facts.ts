@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Actor } from '../../access/actor';
 import type { DbOrTx } from '../../db/open';
 import {
@@ -21,29 +21,44 @@ const sha = (text: string) => createHash('sha256').update(text).digest('hex');
  * minute of the month must stay fast); the whole list is sealed into the chain once the
  * activity is over, and every change after that is chained with its reason.
  */
-export async function attendanceDigest(tx: DbOrTx, activityId: number): Promise<string> {
+export async function attendanceDigests(tx: DbOrTx, activityIds: number[]): Promise<Map<number, string>> {
+  if (!activityIds.length) return new Map();
   const present = await tx
-    .select({ m: attendance.memberId, how: attendance.method, at: attendance.checkedInAt })
+    .select({
+      a: attendance.activityId,
+      m: attendance.memberId,
+      how: attendance.method,
+      at: attendance.checkedInAt,
+    })
     .from(attendance)
-    .where(eq(attendance.activityId, activityId))
+    .where(inArray(attendance.activityId, activityIds))
     .orderBy(asc(attendance.memberId));
   const leave = await tx
-    .select({ m: leaveRequests.memberId })
+    .select({ a: leaveRequests.activityId, m: leaveRequests.memberId })
     .from(leaveRequests)
-    .where(and(eq(leaveRequests.activityId, activityId), eq(leaveRequests.status, 'approved')))
+    .where(and(inArray(leaveRequests.activityId, activityIds), eq(leaveRequests.status, 'approved')))
     .orderBy(asc(leaveRequests.memberId));
   const masses = await tx
-    .select({ n: guests.name })
+    .select({ a: guests.activityId, n: guests.name })
     .from(guests)
-    .where(eq(guests.activityId, activityId))
+    .where(inArray(guests.activityId, activityIds))
     .orderBy(asc(guests.id));
-  return sha(
-    canonical({
-      present: present.map((p) => [p.m, p.how, p.at.toISOString()]),
-      leave: leave.map((l) => l.m),
-      masses: masses.map((g) => g.n),
-    }),
+  return new Map(
+    activityIds.map((id) => [
+      id,
+      sha(
+        canonical({
+          present: present.filter((p) => p.a === id).map((p) => [p.m, p.how, p.at.toISOString()]),
+          leave: leave.filter((l) => l.a === id).map((l) => l.m),
+          masses: masses.filter((g) => g.a === id).map((g) => g.n),
+        }),
+      ),
+    ]),
   );
+}
+
+export async function attendanceDigest(tx: DbOrTx, activityId: number): Promise<string> {
+  return (await attendanceDigests(tx, [activityId])).get(activityId)!;
 }
 
 export const minutesDigest = (a: Pick<ActivityRow, 'minutesHtml' | 'decisions'>) =>
@@ -72,6 +87,10 @@ export async function sealEnded(tx: DbOrTx, orgId: number, now: Date): Promise<v
       ),
     )
     .orderBy(asc(activities.endsAt));
+  const digests = await attendanceDigests(
+    tx,
+    ended.map((a) => a.id),
+  );
   for (const a of ended) {
     await appendLedger(
       tx,
@@ -79,7 +98,7 @@ export async function sealEnded(tx: DbOrTx, orgId: number, now: Date): Promise<v
         orgId,
         activityId: a.id,
         kind: 'attendance_sealed',
-        payload: { digest: await attendanceDigest(tx, a.id) },
+        payload: { digest: digests.get(a.id)! },
         byUserId: null,
       },
       now,
@@ -110,10 +129,15 @@ export async function recordAttendanceChange(
   );
 }
 
-export async function liveFiles(tx: DbOrTx, activityId: number) {
-  return tx
-    .select({ id: activityFiles.id, sha256: activityFiles.sha256 })
+/** The files each activity holds now, by id with their SHA-256, in one query. */
+export async function liveFilesOf(tx: DbOrTx, activityIds: number[]) {
+  const files = new Map<number, { id: number; sha256: string }[]>(activityIds.map((id) => [id, []]));
+  if (!activityIds.length) return files;
+  const rows = await tx
+    .select({ activityId: activityFiles.activityId, id: activityFiles.id, sha256: activityFiles.sha256 })
     .from(activityFiles)
-    .where(and(eq(activityFiles.activityId, activityId), isNull(activityFiles.deletedAt)))
+    .where(and(inArray(activityFiles.activityId, activityIds), isNull(activityFiles.deletedAt)))
     .orderBy(asc(activityFiles.id));
+  for (const { activityId, ...file } of rows) files.get(activityId)!.push(file);
+  return files;
 }

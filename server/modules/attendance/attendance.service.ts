@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type {
   AttendanceList,
   Guest,
@@ -19,9 +19,26 @@ import { attendance, guests, leaveRequests, members } from '../../db/schema/inde
 import { AppError, notFound, ruleBroken } from '../../errors';
 import { activityFigures } from '../../read-model/activity-figures';
 
-export async function attendanceList(db: DbOrTx, actor: Actor, activityId: number): Promise<AttendanceList> {
-  const { org } = await loadActivity(db, actor, activityId, 'activity.read');
+/** Who was expected, present, on leave or absent at each of a branch's activities, and which residents came. */
+export type ActivityAttendance = Pick<AttendanceList, 'members' | 'guests' | 'noPosition'>;
+
+/**
+ * The attendance of several activities of the branch at `orgPath`, in two queries however many
+ * there are: its Party members, and anyone else who checked in, each with how and when, or their
+ * approved leave; and the residents who came.
+ */
+export async function attendanceOf(
+  db: DbOrTx,
+  orgPath: string,
+  activityIds: number[],
+): Promise<Map<number, ActivityAttendance>> {
+  const lists = new Map<number, ActivityAttendance>(
+    activityIds.map((id) => [id, { members: [], guests: [], noPosition: 0 }]),
+  );
+  if (!activityIds.length) return lists;
+  const ids = sql.param(activityIds);
   const { rows } = await db.execute<{
+    activity_id: number;
     member_id: number;
     name: string;
     method: 'qr' | 'code' | 'manual' | null;
@@ -32,45 +49,52 @@ export async function attendanceList(db: DbOrTx, actor: Actor, activityId: numbe
     no_position: boolean;
     sent_at: Date | null;
   }>(sql`
-    SELECT m.id AS member_id, m.name, t.method, t.checked_in_at, t.sent_at, t.reason AS attendance_reason,
-      l.status AS leave_status, l.reason AS leave_reason,
+    WITH acts AS (SELECT id, venue_id FROM activities WHERE id = ANY(${ids}::int[])),
+    people AS (
+      SELECT a.id AS activity_id, m.id AS member_id
+      FROM acts a CROSS JOIN members m JOIN orgs mo ON mo.id = m.org_id
+      WHERE ${inSubtree(sql`mo.path`, orgPath)} AND ${partyMemberSql(sql`m.status`)}
+      UNION SELECT activity_id, member_id FROM attendance WHERE activity_id = ANY(${ids}::int[]))
+    SELECT p.activity_id, m.id AS member_id, m.name, t.method, t.checked_in_at, t.sent_at,
+      t.reason AS attendance_reason, l.status AS leave_status, l.reason AS leave_reason,
       -- Checked in by phone at a venue with a position and radius, without sending a position.
       coalesce(t.method <> 'manual' AND (t.lat IS NULL OR t.lng IS NULL) AND v.lat IS NOT NULL
         AND v.lng IS NOT NULL AND v.radius_m IS NOT NULL, false) AS no_position
-    FROM members m JOIN orgs mo ON mo.id = m.org_id
-    LEFT JOIN attendance t ON t.activity_id = ${activityId} AND t.member_id = m.id
-    LEFT JOIN activities a ON a.id = t.activity_id LEFT JOIN venues v ON v.id = a.venue_id
-    LEFT JOIN leave_requests l ON l.activity_id = ${activityId} AND l.member_id = m.id
-    WHERE (${inSubtree(sql`mo.path`, org.path)} AND ${partyMemberSql(sql`m.status`)}) OR t.member_id IS NOT NULL
-    ORDER BY t.checked_in_at NULLS LAST, m.id`);
-  const members_ = rows.map((r) => ({
-    memberId: r.member_id,
-    name: r.name,
-    status: r.method
-      ? ('present' as const)
-      : r.leave_status === 'approved'
-        ? ('leave' as const)
-        : ('absent' as const),
-    method: r.method,
-    checkedInAt: r.checked_in_at ? new Date(r.checked_in_at).toISOString() : null,
-    reason: r.method ? r.attendance_reason : r.leave_status === 'approved' ? r.leave_reason : null,
-    noPosition: r.no_position,
-    sentAt: r.sent_at ? new Date(r.sent_at).toISOString() : null,
-  }));
+    FROM people p JOIN members m ON m.id = p.member_id JOIN acts a ON a.id = p.activity_id
+    LEFT JOIN venues v ON v.id = a.venue_id
+    LEFT JOIN attendance t ON t.activity_id = p.activity_id AND t.member_id = p.member_id
+    LEFT JOIN leave_requests l ON l.activity_id = p.activity_id AND l.member_id = p.member_id
+    ORDER BY p.activity_id, t.checked_in_at NULLS LAST, m.id`);
+  for (const r of rows) {
+    const list = lists.get(r.activity_id)!;
+    list.members.push({
+      memberId: r.member_id,
+      name: r.name,
+      status: r.method ? 'present' : r.leave_status === 'approved' ? 'leave' : 'absent',
+      method: r.method,
+      checkedInAt: r.checked_in_at ? new Date(r.checked_in_at).toISOString() : null,
+      reason: r.method ? r.attendance_reason : r.leave_status === 'approved' ? r.leave_reason : null,
+      noPosition: r.no_position,
+      sentAt: r.sent_at ? new Date(r.sent_at).toISOString() : null,
+    });
+    if (r.no_position) list.noPosition++;
+  }
   const guestRows = await db
     .select()
     .from(guests)
-    .where(eq(guests.activityId, activityId))
+    .where(inArray(guests.activityId, activityIds))
     .orderBy(asc(guests.id));
+  for (const g of guestRows)
+    lists.get(g.activityId)!.guests.push({ id: g.id, name: g.name, phone: maskPhone(g.phone) });
+  return lists;
+}
+
+export async function attendanceList(db: DbOrTx, actor: Actor, activityId: number): Promise<AttendanceList> {
+  const { org } = await loadActivity(db, actor, activityId, 'activity.read');
+  const list = (await attendanceOf(db, org.path, [activityId])).get(activityId)!;
   const leaves = await leaveRows(db, activityId);
   const figures = (await activityFigures(db, [activityId])).get(activityId)!;
-  return {
-    counts: figures.counts,
-    noPosition: members_.filter((m) => m.noPosition).length,
-    members: members_,
-    guests: guestRows.map((g) => ({ id: g.id, name: g.name, phone: maskPhone(g.phone) })),
-    leaveRequests: leaves,
-  };
+  return { counts: figures.counts, ...list, leaveRequests: leaves };
 }
 
 async function leaveRows(db: DbOrTx, activityId: number, id?: number): Promise<LeaveRequest[]> {

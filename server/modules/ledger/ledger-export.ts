@@ -1,4 +1,3 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import { chinaDateTime } from '../../../common/dates';
@@ -7,11 +6,9 @@ import { translate } from '../../../common/i18n/translate';
 import type { LedgerVerification } from '../../../common/schemas/ledger';
 import type { Actor } from '../../access/actor';
 import type { Db } from '../../db/open';
-import { activityFiles } from '../../db/schema/index';
 import { FONT, FONT_BOLD } from '../../exports/cjk-font';
 import type { Storage } from '../../storage/local';
-import { attendanceList } from '../attendance/index';
-import { getLedger, ledgerRows, verifyLedger } from './ledger.service';
+import { ledgerForExport, verifyLedger } from './ledger.service';
 
 const t = (locale: Locale, key: string, params?: Record<string, string | number>) =>
   translate(locale, `server.ledger.${key}`, params);
@@ -39,7 +36,7 @@ export async function ledgerWorkbook(
   locale: Locale,
   now: Date,
 ) {
-  const ledger = await getLedger(db, actor, orgId, year, now);
+  const { ledger, attendance } = await ledgerForExport(db, actor, orgId, year, now, 0);
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet(t(locale, 'sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
   const cols = [
@@ -96,7 +93,7 @@ export async function ledgerWorkbook(
   }));
   att.getRow(1).font = { bold: true };
   for (const r of ledger.rows) {
-    const list = await attendanceList(db, actor, r.activityId);
+    const list = attendance.get(r.activityId)!;
     for (const m of list.members) {
       att.addRow({
         date: r.date,
@@ -124,9 +121,8 @@ export async function ledgerPdf(
   locale: Locale,
   now: Date,
 ) {
-  const ledger = await getLedger(db, actor, orgId, year, now);
+  const { ledger, rows, attendance, thumbnails } = await ledgerForExport(db, actor, orgId, year, now, 4);
   const verification: LedgerVerification = await verifyLedger(db, actor, orgId, now);
-  const rows = await ledgerRows(db, orgId, year, now);
   const doc = new PDFDocument({
     size: 'A4',
     margin: 50,
@@ -166,7 +162,7 @@ export async function ledgerPdf(
         .filter(Boolean)
         .join('    '),
     );
-    const { noPosition } = await attendanceList(db, actor, r.activityId);
+    const { noPosition } = attendance.get(r.activityId)!;
     doc.text(
       `${t(locale, 'members')} ${r.counts.members}  ${t(locale, 'present')} ${r.counts.present}  ${t(locale, 'leave')} ${r.counts.leave}  ${t(locale, 'absent')} ${r.counts.absent}  ${t(locale, 'masses')} ${r.counts.masses}  ${t(locale, 'rate')} ${pct(r.counts.rate)}${noPosition ? `  ${t(locale, 'noPosition')} ${noPosition}` : ''}`,
     );
@@ -180,25 +176,13 @@ export async function ledgerPdf(
     doc.font('body').text(plain(r.minutesHtml) || t(locale, 'none'));
     if (r.decisions)
       doc.moveDown(0.2).font('bold').text(t(locale, 'decisions')).font('body').text(r.decisions);
-    const photos = await db
-      .select({ thumbPath: activityFiles.thumbPath })
-      .from(activityFiles)
-      .where(
-        and(
-          eq(activityFiles.activityId, r.activityId),
-          eq(activityFiles.kind, 'photo'),
-          isNull(activityFiles.deletedAt),
-        ),
-      )
-      .orderBy(asc(activityFiles.id))
-      .limit(4);
+    const photos = thumbnails.get(r.activityId)!;
     if (photos.length) {
       if (doc.y > 640) doc.addPage();
       const top = doc.y + 4;
       let x = doc.page.margins.left;
-      for (const p of photos) {
-        if (!p.thumbPath) continue;
-        const image = await storage.read(p.thumbPath).catch(() => null);
+      for (const thumbPath of photos) {
+        const image = await storage.read(thumbPath).catch(() => null);
         if (image) doc.image(image, x, top, { fit: [115, 86] });
         x += 124;
       }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import ical from 'node-ical';
+import pg from 'pg';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { chinaDate } from '../../../common/dates';
@@ -388,5 +389,49 @@ describe('calendar feeds', () => {
         (e) => (e as { summary?: string }).summary === a.title,
       ),
     ).toBe(true);
+  });
+});
+
+describe('the ledger exports', () => {
+  const AT_VENUE = { lat: 27.8269, lng: 99.7065 };
+  /** Statements sent to PostgreSQL while one export is made: every query passes a pg client. */
+  async function statementsFor(url: string) {
+    const query = pg.Client.prototype.query;
+    let n = 0;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      n++;
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof query;
+    try {
+      const res = await secretary.get(url);
+      expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    } finally {
+      pg.Client.prototype.query = query;
+    }
+    return n;
+  }
+
+  it('read the same number of statements however many activities the year holds', async () => {
+    const first = await heldActivity(30 * HOUR);
+    await upload(first.id, [{ name: 'a.jpg', data: await photo(new Date(first.start + HOUR), AT_VENUE) }]);
+    const year = chinaDate(new Date(first.start)).slice(0, 4);
+    const urls = [
+      `/api/v1/orgs/${fx.b1.id}/ledger.xlsx?year=${year}`,
+      `/api/v1/orgs/${fx.b1.id}/ledger.pdf?year=${year}`,
+    ];
+    const held = async () =>
+      (await secretary.get(`/api/v1/orgs/${fx.b1.id}/ledger?year=${year}`)).json().rows.length;
+    // Activities that have ended are sealed into the chain by the first read: count from the second.
+    for (const url of urls) await statementsFor(url);
+    const before = await Promise.all(urls.map(statementsFor));
+    const fewer = await held();
+
+    for (const hoursAgo of [26, 22, 18, 14]) {
+      const more = await heldActivity(hoursAgo * HOUR);
+      await upload(more.id, [{ name: 'b.jpg', data: await photo(new Date(more.start + HOUR), AT_VENUE) }]);
+    }
+    for (const url of urls) await statementsFor(url);
+    expect(await held()).toBeGreaterThan(fewer);
+    expect(await Promise.all(urls.map(statementsFor))).toEqual(before);
   });
 });
