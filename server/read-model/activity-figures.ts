@@ -1,68 +1,32 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { AttendanceCounts, Completeness } from '../../common/schemas/activity';
-import { partyMemberSql } from '../core/fixed-day/party-members';
 import type { DbOrTx } from '../db/open';
-
-/** Members expected at an activity: the Party members of its org's subtree. */
-
-type Row = {
-  id: number;
-  members: number;
-  present: number;
-  leave: number;
-  masses: number;
-  has_minutes: boolean;
-  has_plan: boolean;
-  is_party_day: boolean;
-  photos: number;
-};
+import { type ActivityFacts, completenessOf, countsOf } from './figures';
 
 /**
- * Attendance figures and ledger completeness of activities, derived from the records each time
- * (present = check-ins, leave = approved leave of those who did not come, absent = the rest).
+ * The kept figures of the activities `where` selects, as `activity_stats` holds them with the
+ * check-ins still waiting to be folded in added (few, and exact): what the dashboard sums, the
+ * ranking scores and an activity's page and ledger row show are the same numbers.
  */
+export async function activityFacts(tx: DbOrTx, where: SQL, pending: SQL): Promise<ActivityFacts[]> {
+  const { rows } = await tx.execute<ActivityFacts>(sql`
+    SELECT s.activity_id AS id, s.org_id, to_char(s.day, 'YYYY-MM-DD') AS day, s.type, s.theme,
+      s.has_plan, s.has_minutes, s.photos, s.members, s.present + coalesce(p.present, 0) AS present,
+      s.leave + coalesce(p.leave, 0) AS leave, s.masses, s.duration_min, s.short_reason
+    FROM activity_stats s JOIN orgs o ON o.id = s.org_id
+    LEFT JOIN (SELECT activity_id, sum(present)::int AS present, sum(leave)::int AS leave
+               FROM activity_stats_pending WHERE ${pending} GROUP BY activity_id) p ON p.activity_id = s.activity_id
+    WHERE ${where}`);
+  return rows;
+}
+
+/** Attendance figures and ledger completeness of the given activities. */
 export async function activityFigures(
   tx: DbOrTx,
   ids: number[],
 ): Promise<Map<number, { counts: AttendanceCounts; completeness: Completeness }>> {
   if (!ids.length) return new Map();
-  const { rows } = await tx.execute<Row>(sql`
-    SELECT a.id,
-      (SELECT count(*)::int FROM members m JOIN orgs mo ON mo.id = m.org_id
-        WHERE mo.path LIKE o.path || '%' AND ${partyMemberSql(sql`m.status`)}) AS members,
-      (SELECT count(*)::int FROM attendance t WHERE t.activity_id = a.id) AS present,
-      (SELECT count(*)::int FROM leave_requests l WHERE l.activity_id = a.id AND l.status = 'approved'
-        AND NOT EXISTS (SELECT 1 FROM attendance t WHERE t.activity_id = a.id AND t.member_id = l.member_id)) AS leave,
-      (SELECT count(*)::int FROM guests g WHERE g.activity_id = a.id) AS masses,
-      (coalesce(length(regexp_replace(a.minutes_html, '<[^>]*>', '', 'g')), 0) > 0) AS has_minutes,
-      (a.plan_entry_id IS NOT NULL) AS has_plan,
-      (a.type = 'themed_party_day') AS is_party_day,
-      (SELECT count(*)::int FROM activity_files f WHERE f.activity_id = a.id AND f.kind = 'photo' AND f.deleted_at IS NULL) AS photos
-    FROM activities a JOIN orgs o ON o.id = a.org_id
-    WHERE a.id = ANY(${sql.param(ids)}::int[])`);
-  return new Map(
-    rows.map((r) => {
-      const expected = Math.max(r.members - r.leave, 0);
-      const absent = Math.max(r.members - r.present - r.leave, 0);
-      return [
-        r.id,
-        {
-          counts: {
-            members: r.members,
-            present: r.present,
-            leave: r.leave,
-            absent,
-            masses: r.masses,
-            rate: expected > 0 ? Math.min(r.present / expected, 1) : null,
-          },
-          completeness: {
-            // The themed party day needs its month's plan; the three meetings and the lesson need minutes only.
-            materials: r.has_minutes && (r.has_plan || !r.is_party_day),
-            attendance: r.present > 0,
-            records: r.photos > 0,
-          },
-        },
-      ];
-    }),
-  );
+  const list = sql`${sql.param(ids)}::int[]`;
+  const facts = await activityFacts(tx, sql`s.activity_id = ANY(${list})`, sql`activity_id = ANY(${list})`);
+  return new Map(facts.map((a) => [a.id, { counts: countsOf(a), completeness: completenessOf(a) }]));
 }

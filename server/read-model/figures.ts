@@ -1,4 +1,5 @@
 import { ACTIVITY_TYPES, type ActivityType, THEMES, type Theme } from '../../common/enums';
+import type { AttendanceCounts, Completeness } from '../../common/schemas/activity';
 import type { Figures } from '../../common/schemas/stats';
 
 /** One held activity as `activity_stats` keeps it. */
@@ -19,12 +20,37 @@ export type ActivityFacts = {
   short_reason: boolean;
 };
 
-/** The ledger is complete with materials (minutes, and the plan for a party day), attendance and photos. */
-export const ledgerComplete = (a: ActivityFacts) =>
-  a.has_minutes && (a.has_plan || a.type !== 'themed_party_day') && a.present > 0 && a.photos > 0;
+/**
+ * What an activity's ledger holds: materials (minutes; the themed party day also its month's
+ * plan, the three meetings and the lesson need minutes only), attendance, and photos as records.
+ */
+export const completenessOf = (a: ActivityFacts): Completeness => ({
+  materials: a.has_minutes && (a.has_plan || a.type !== 'themed_party_day'),
+  attendance: a.present > 0,
+  records: a.photos > 0,
+});
+
+/** The ledger is complete with all three. */
+export const ledgerComplete = (a: ActivityFacts) => {
+  const c = completenessOf(a);
+  return c.materials && c.attendance && c.records;
+};
 
 /** Present members may exceed those expected (someone joined later); the rate never passes 1. */
 export const expectedOf = (a: ActivityFacts) => Math.max(a.members - a.leave, 0);
+
+/** An activity's attendance as its page, its ledger row and its exports show it. */
+export function countsOf(a: ActivityFacts): AttendanceCounts {
+  const expected = expectedOf(a);
+  return {
+    members: a.members,
+    present: a.present,
+    leave: a.leave,
+    absent: Math.max(a.members - a.present - a.leave, 0),
+    masses: a.masses,
+    rate: expected > 0 ? Math.min(a.present / expected, 1) : null,
+  };
+}
 
 export type FiguresAcc = Figures & { expected: number; presentOfExpected: number };
 

@@ -5,6 +5,7 @@ import type { Period } from '../../common/schemas/stats';
 import { inSubtree } from '../access/scope-sql';
 import { fixedDateOf, monthsOf } from '../core/fixed-day/period';
 import type { DbOrTx } from '../db/open';
+import { activityFacts } from './activity-figures';
 import type { ActivityFacts } from './figures';
 
 /**
@@ -37,17 +38,12 @@ export async function heldActivities(
   period: Period,
   now: Date,
 ): Promise<ActivityFacts[]> {
-  const { rows } = await tx.execute<ActivityFacts>(sql`
-    SELECT s.activity_id AS id, s.org_id, to_char(s.day, 'YYYY-MM-DD') AS day, s.type, s.theme,
-      s.has_plan, s.has_minutes, s.photos, s.members, s.present + coalesce(p.present, 0) AS present,
-      s.leave + coalesce(p.leave, 0) AS leave, s.masses, s.duration_min, s.short_reason
-    FROM activity_stats s JOIN orgs o ON o.id = s.org_id
-    -- Check-ins not folded in yet: few, and exact.
-    LEFT JOIN (SELECT activity_id, sum(present)::int AS present, sum(leave)::int AS leave
-               FROM activity_stats_pending GROUP BY activity_id) p ON p.activity_id = s.activity_id
-    WHERE ${inSubtree(sql`o.path`, path)} AND NOT s.cancelled AND s.starts_at <= ${now.toISOString()}::timestamptz
-      AND s.day BETWEEN ${period.from}::date AND ${period.to}::date`);
-  return rows;
+  return activityFacts(
+    tx,
+    sql`${inSubtree(sql`o.path`, path)} AND NOT s.cancelled AND s.starts_at <= ${now.toISOString()}::timestamptz
+      AND s.day BETWEEN ${period.from}::date AND ${period.to}::date`,
+    sql`true`,
+  );
 }
 
 /** Month keys (`orgId|YYYY-MM`) that have a plan entry, for the orgs of a subtree. */
