@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { AlertAudience, AlertKind } from '../../../common/enums';
 import type { Config } from '../../config';
 import { keepsOwnFixedDay } from '../../core/fixed-day/fixed-day-org';
@@ -6,7 +6,10 @@ import { addDays } from '../../core/fixed-day/holidays';
 import { partyMemberSql } from '../../core/fixed-day/party-members';
 import { fixedDateOf, shiftMonth } from '../../core/fixed-day/period';
 import type { DbOrTx } from '../../db/open';
-import { subtreeOrgs } from '../../read-model/subtree';
+import { activities } from '../../db/schema/index';
+import { activityFacts } from '../../read-model/activity-figures';
+import { ledgerComplete } from '../../read-model/figures';
+import { plannedMonths, subtreeOrgs } from '../../read-model/subtree';
 
 /** An alert before it is stored; `key` names the condition so it alerts once. */
 export type AlertDraft = {
@@ -32,13 +35,7 @@ async function branches(tx: DbOrTx, exemption: 'fixed_day' | 'three_meetings') {
 /** The next fixed day is at most five days away and its month has no plan. */
 export async function planMissing(tx: DbOrTx, today: string): Promise<AlertDraft[]> {
   const months = [today.slice(0, 7), shiftMonth(today.slice(0, 7), 1)];
-  const { rows } = await tx.execute<{ k: string }>(sql`
-    SELECT org_id || '|' || year || '-' || lpad(month::text, 2, '0') AS k FROM plan_entries
-    WHERE year * 100 + month IN (${sql.join(
-      months.map((m) => sql`${Number(m.replace('-', ''))}`),
-      sql`, `,
-    )})`);
-  const planned = new Set(rows.map((r) => r.k));
+  const planned = await plannedMonths(tx, '/', { from: `${months[0]}-01`, to: `${months[1]}-01` });
   const horizon = addDays(today, PLAN_WARNING_DAYS);
   return (await branches(tx, 'fixed_day')).flatMap((b) =>
     months.flatMap((month) => {
@@ -90,12 +87,30 @@ export async function ledgerIncomplete(
   now: Date,
 ): Promise<AlertDraft[]> {
   const at = sql`${now.toISOString()}::timestamptz`;
-  const { rows } = await tx.execute<{ id: number; org_id: number; title: string; day: string }>(sql`
-    SELECT s.activity_id AS id, s.org_id, a.title, to_char(s.day, 'YYYY-MM-DD') AS day
-    FROM activity_stats s JOIN activities a ON a.id = s.activity_id
-    WHERE NOT s.cancelled AND s.starts_at > ${at} - make_interval(days => ${LOOKBACK_DAYS})
-      AND a.ends_at < ${at} - make_interval(days => ${config.lateEditDays})
-      AND NOT (s.has_minutes AND (s.has_plan OR s.type <> 'themed_party_day') AND s.present > 0 AND s.photos > 0)`);
+  const ended = sql`s.activity_id IN (SELECT id FROM activities
+    WHERE ends_at < ${at} - make_interval(days => ${config.lateEditDays}))`;
+  const incomplete = (
+    await activityFacts(
+      tx,
+      sql`NOT s.cancelled AND s.starts_at > ${at} - make_interval(days => ${LOOKBACK_DAYS}) AND ${ended}`,
+      sql`true`,
+    )
+  ).filter((a) => !ledgerComplete(a));
+  if (!incomplete.length) return [];
+  const titles = new Map(
+    (
+      await tx
+        .select({ id: activities.id, title: activities.title })
+        .from(activities)
+        .where(
+          inArray(
+            activities.id,
+            incomplete.map((a) => a.id),
+          ),
+        )
+    ).map((a) => [a.id, a.title]),
+  );
+  const rows = incomplete.map((a) => ({ id: a.id, org_id: a.org_id, title: titles.get(a.id)!, day: a.day }));
   return rows.map((r) => ({
     key: `ledger_incomplete:${r.id}`,
     kind: 'ledger_incomplete',
