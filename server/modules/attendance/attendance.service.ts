@@ -9,6 +9,7 @@ import type {
 import { maskPhone } from '../../../common/validators';
 import type { Actor } from '../../access/actor';
 import { memberInSubtree } from '../../access/org-path';
+import { can } from '../../access/policy';
 import { inSubtree } from '../../access/scope-sql';
 import { loadActivity } from '../../core/fixed-day/activity';
 import { partyMemberSql } from '../../core/fixed-day/party-members';
@@ -94,7 +95,17 @@ export async function attendanceList(db: DbOrTx, actor: Actor, activityId: numbe
   const list = (await attendanceOf(db, org.path, [activityId])).get(activityId)!;
   const leaves = await leaveRows(db, activityId);
   const figures = (await activityFigures(db, [activityId])).get(activityId)!;
-  return { counts: figures.counts, ...list, leaveRequests: leaves };
+  // Why someone was away is theirs: those who keep or inspect the branch's records read every
+  // reason, a member their own.
+  if (can(actor, 'activity.manage', org.path) || can(actor, 'inspection.manage', org.path))
+    return { counts: figures.counts, ...list, leaveRequests: leaves };
+  const own = (memberId: number) => memberId === actor.memberId;
+  return {
+    counts: figures.counts,
+    ...list,
+    members: list.members.map((m) => (own(m.memberId) ? m : { ...m, reason: null })),
+    leaveRequests: leaves.filter((l) => own(l.memberId)),
+  };
 }
 
 async function leaveRows(db: DbOrTx, activityId: number, id?: number): Promise<LeaveRequest[]> {

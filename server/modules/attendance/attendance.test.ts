@@ -296,6 +296,31 @@ describe('check-in', () => {
 });
 
 describe('attendance list, leave and guests', () => {
+  it('a member reads only their own reasons; the secretary and the inspector read all', async () => {
+    const a = await activityAt(2 * HOUR);
+    const other = await secondMember();
+    const asked = await other.client.post(`/api/v1/activities/${a.id}/leave`, {
+      reason: '住院治疗，不便多说',
+    });
+    expect(asked.statusCode, asked.body).toBe(200);
+    await secretary.post(`/api/v1/leave/${asked.json().id}/decision`, { approve: true });
+    expect((await member.post(`/api/v1/activities/${a.id}/leave`, { reason: '外出务工' })).statusCode).toBe(
+      200,
+    );
+
+    const seen = (await member.get(`/api/v1/activities/${a.id}/attendance`)).json();
+    expect(JSON.stringify(seen)).not.toContain('住院治疗');
+    expect(seen.members.find((m: { memberId: number }) => m.memberId === other.id)).toMatchObject({
+      status: 'leave',
+      reason: null,
+    });
+    expect(seen.leaveRequests.map((l: { memberId: number }) => l.memberId)).toEqual([fx.member1Id]);
+    const own = (await other.client.get(`/api/v1/activities/${a.id}/attendance`)).json();
+    expect(JSON.stringify(own)).toContain('住院治疗');
+    for (const reader of [secretary, await as('county')])
+      expect((await reader.get(`/api/v1/activities/${a.id}/attendance`)).body).toContain('住院治疗');
+  });
+
   it('present, leave and absent with counts and rate', async () => {
     const a = await activityAt(2 * HOUR);
     const leave = await member.post(`/api/v1/activities/${a.id}/leave`, { reason: '外出务工' });
