@@ -15,6 +15,7 @@ import { connect, type Database, freePort, startEmbedded } from '../server/db/op
 import { openPersonalData } from '../server/db/personal-data/open-personal-data';
 import { runAlerts } from '../server/modules/alerts/index';
 import { prepareMorning, runMorning } from './check-in';
+import { alone, tenfold, underLoad } from './oversight';
 import { phonePages } from './phone-page';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -207,8 +208,74 @@ async function oversight(
   console.log(`  ${'one run of every alert condition'.padEnd(42)} ${(performance.now() - t0).toFixed(0)} ms`);
 }
 
+async function login(base: string, username: string): Promise<string> {
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
+    body: JSON.stringify({ username, password: 'vanguard-demo' }),
+  });
+  const cookie = /vg_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
+  if (!cookie) throw new Error(`login ${username}: ${res.status}`);
+  return cookie;
+}
+
+/**
+ * The county's dashboard and ranking for last year and a branch's month, alone and with 10 in
+ * flight, on the county and again with ten times last year's activities and check-ins.
+ */
+async function oversightUnderLoad(base: string, database: Database) {
+  const county = await login(base, 'county');
+  const secretary = await login(base, 'secretary1');
+  const get = async (cookie: string, url: string) =>
+    (await fetch(base + url, { headers: { cookie: `vg_session=${cookie}` } })).json();
+  const root = (await get(county, '/api/v1/orgs/tree')).nodes[0].id;
+  const branch = (await get(secretary, '/api/v1/me')).roles.find(
+    (r: { role: string }) => r.role === 'secretary',
+  ).orgId;
+  const year = new Date().getFullYear() - 1;
+  const screens: [string, string, string][] = [
+    ['county dashboard, last year', county, `/api/v1/orgs/${root}/stats?from=${year}-01-01&to=${year}-12-31`],
+    ['county ranking, last year', county, `/api/v1/orgs/${root}/ranking?period=year&year=${year}`],
+    [
+      "a branch's dashboard, March last year",
+      secretary,
+      `/api/v1/orgs/${branch}/stats?from=${year}-03-01&to=${year}-03-31`,
+    ],
+  ];
+  const measure = async () => {
+    const out = new Map<string, { single: number; load: Awaited<ReturnType<typeof underLoad>> }>();
+    for (const [name, cookie, url] of screens) {
+      const single = await alone(base, cookie, url);
+      const load = await underLoad(base, cookie, url);
+      out.set(name, { single, load });
+      console.log(
+        `  ${name.padEnd(40)} alone p50 ${single.toFixed(1).padStart(6)} ms; 10 in flight ${load.perSecond.toFixed(0).padStart(4)}/s p50 ${load.p50.toFixed(1).padStart(6)} p99 ${load.p99.toFixed(1).padStart(6)} ms`,
+      );
+    }
+    return out;
+  };
+  console.log('\nthe oversight screens over HTTP from this process, the county demo:');
+  const plain = await measure();
+  const t0 = performance.now();
+  const added = await tenfold(database.pool, year);
+  console.log(
+    `\nthe same with ten times last year's activities (${added.activities} and ${added.checkIns} check-ins added in ${((performance.now() - t0) / 1000).toFixed(1)} s):`,
+  );
+  const tenfoldRun = await measure();
+  console.log('\n  ten times the data / the county, same run:');
+  for (const [name] of screens) {
+    const a = plain.get(name)!;
+    const b = tenfoldRun.get(name)!;
+    console.log(
+      `  ${name.padEnd(40)} alone ${(b.single / a.single).toFixed(2)}×; 10 in flight throughput ${(b.load.perSecond / a.load.perSecond).toFixed(2)}×, p99 ${(b.load.p99 / a.load.p99).toFixed(2)}×`,
+    );
+  }
+}
+
 // BENCH_DATA_DIR: a copy of an already seeded data dir, to measure the rest without the start-up runs;
-// with it, BENCH_ONLY=morning measures the check-in morning alone, BENCH_ONLY=phone the phone pages.
+// with it, BENCH_ONLY=morning measures the check-in morning alone, BENCH_ONLY=phone the phone pages,
+// BENCH_ONLY=oversight the dashboard and ranking under load (and then with ten times the year: it
+// changes the data dir, so give it a copy).
 const given = process.env.BENCH_DATA_DIR;
 const dir = given ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'vanguard-bench-')));
 await fs.chmod(dir, 0o755);
@@ -231,14 +298,16 @@ try {
   const database = connect(server.url('vanguard'), 'embedded');
   try {
     if (!process.env.BENCH_ONLY) await inProcess(database, dir);
-    const { phones, activityIds } = await prepareMorning(database.pool);
+    const only = process.env.BENCH_ONLY;
+    const { phones, activityIds } =
+      only === 'oversight' ? { phones: [], activityIds: [] } : await prepareMorning(database.pool);
     const port = await freePort();
     const app = startApp({ PORT: String(port), DATA_DIR: dir, DATABASE_URL: server.url('vanguard') });
     await waitForHealth(port, app);
     try {
-      if (process.env.BENCH_ONLY !== 'morning') await phonePages(port, activityIds[0]!);
+      if (!only || only === 'phone') await phonePages(port, activityIds[0]!);
       const key = await signingKey(database.db);
-      for (const concurrency of process.env.BENCH_ONLY === 'phone' ? [] : [32, 64, 128]) {
+      for (const concurrency of !only || only === 'morning' ? [32, 64, 128] : []) {
         if (concurrency !== 32)
           await database.pool.query('DELETE FROM attendance WHERE activity_id = ANY($1::int[])', [
             activityIds,
@@ -256,6 +325,7 @@ try {
         if (rows[0]!.n !== r.acknowledged || rows[0]!.distinct !== rows[0]!.n || r.failed)
           throw new Error('check-ins lost or doubled');
       }
+      if (!only || only === 'oversight') await oversightUnderLoad(`http://127.0.0.1:${port}`, database);
     } finally {
       await stop(app);
     }

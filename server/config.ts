@@ -34,7 +34,7 @@ const Env = z.object({
   DATA_KEYS: z.string().optional(),
   /** The address people reach the app at, for links in QR codes, notices and calendar feeds. */
   PUBLIC_URL: z.string().url().optional(),
-  MIN_ACTIVITY_HOURS: z.coerce.number().min(0).max(24).default(4),
+  MIN_ACTIVITY_HOURS: z.coerce.number().min(0).max(24).multipleOf(0.5).default(4),
   LATE_EDIT_DAYS: z.coerce.number().int().min(0).default(7),
   CHECK_IN_BEFORE_MIN: z.coerce.number().int().min(0).default(30),
   CHECK_IN_AFTER_MIN: z.coerce.number().int().min(0).default(60),

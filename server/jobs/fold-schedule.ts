@@ -8,7 +8,7 @@ import { foldPending } from '../read-model/aggregates';
 const FOLD_LOCK = 7_411_004;
 
 /**
- * Folds the check-ins waiting in `activity_stats_pending` into the kept figures every few
+ * Folds the check-ins waiting in `activity_stats_pending`, and the rollups' deltas, into the kept figures every few
  * seconds, whatever the alerts' schedule: a morning of check-ins leaves at most a few seconds of
  * them for the dashboard to add up, and the table never grows without bound.
  */
@@ -26,7 +26,8 @@ export function scheduleFolding(
       .transaction(async (tx) => {
         const { rows } = await tx.execute<{ mine: boolean; waiting: boolean }>(sql`
           SELECT pg_try_advisory_xact_lock(${FOLD_LOCK}) AS mine,
-            EXISTS (SELECT 1 FROM activity_stats_pending) AS waiting`);
+            EXISTS (SELECT 1 FROM activity_stats_pending) OR EXISTS (SELECT 1 FROM org_month_stats_pending)
+              OR EXISTS (SELECT 1 FROM subtree_people_pending) OR EXISTS (SELECT 1 FROM org_masses_pending) AS waiting`);
         if (rows[0]!.mine && rows[0]!.waiting) await foldPending(tx);
       })
       .catch((e: Error) => {

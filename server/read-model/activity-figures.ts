@@ -11,11 +11,13 @@ import { type ActivityFacts, completenessOf, countsOf } from './figures';
 export async function activityFacts(tx: DbOrTx, where: SQL, pending: SQL): Promise<ActivityFacts[]> {
   const { rows } = await tx.execute<ActivityFacts>(sql`
     SELECT s.activity_id AS id, s.org_id, to_char(s.day, 'YYYY-MM-DD') AS day, s.type, s.theme,
-      s.has_plan, s.has_minutes, s.photos, s.members, s.present + coalesce(p.present, 0) AS present,
-      s.leave + coalesce(p.leave, 0) AS leave, s.masses, s.duration_min, s.short_reason
+      s.photos, s.members, f.present, f.leave, s.masses, s.duration_min, s.short_reason,
+      expected_at(s.members, f.leave) AS expected, ledger_materials(s.type, s.has_minutes, s.has_plan) AS materials,
+      ledger_complete(s.type, s.has_minutes, s.has_plan, f.present, s.photos) AS complete
     FROM activity_stats s JOIN orgs o ON o.id = s.org_id
     LEFT JOIN (SELECT activity_id, sum(present)::int AS present, sum(leave)::int AS leave
                FROM activity_stats_pending WHERE ${pending} GROUP BY activity_id) p ON p.activity_id = s.activity_id
+    CROSS JOIN LATERAL (SELECT s.present + coalesce(p.present, 0) AS present, s.leave + coalesce(p.leave, 0) AS leave) f
     WHERE ${where}`);
   return rows;
 }

@@ -1,12 +1,16 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/open';
 
-/** The triggers (migrations 0003 and 0005) that keep `activity_stats` and `member_attendance_years`. */
+/**
+ * The triggers (migrations 0003, 0005 and 0012) that keep `activity_stats`, `member_attendance_years`
+ * and `masses_days`; the rollups above them follow from those three.
+ */
 const TRIGGERS = [
   ['attendance', 'attendance_aggregates'],
   ['attendance', 'attendance_inserted'],
   ['leave_requests', 'leave_aggregates'],
   ['guests', 'guests_aggregates'],
+  ['guests', 'guests_people'],
   ['activity_files', 'files_aggregates'],
   ['activities', 'activities_aggregates'],
 ] as const;
@@ -26,25 +30,37 @@ export async function withAggregatesRebuiltAfter<T>(tx: DbOrTx, load: () => Prom
 }
 
 /**
- * Adds the check-ins waiting in `activity_stats_pending` into their activities' kept figures and
- * empties it; returns how many activities it touched. Safe beside check-ins and other folds (a
- * lock per activity); readers add what is still pending, so folding changes no figure.
+ * Adds the check-ins waiting in `activity_stats_pending` into their activities' kept figures, and
+ * the rollups' pending deltas into the rollups, emptying them; returns how many activities it
+ * touched. Safe beside check-ins (a lock per activity); readers add what is still pending, so
+ * folding changes no figure. One folder at a time (the schedule's lock).
  */
 export async function foldPending(tx: DbOrTx): Promise<number> {
-  const { rows } = await tx.execute<{ n: number }>(sql`SELECT fold_activity_stats() AS n`);
+  const { rows } = await tx.execute<{ n: number }>(sql`SELECT fold_read_model() AS n`);
   return rows[0]!.n;
 }
+
+/** Each kept table and the view that recounts it from scratch, with the columns naming a row. */
+const RECOUNTED = [
+  ['activity_stats', 'activity_id::text'],
+  ['member_attendance_years', "org_id || '/' || member_id || '/' || year"],
+  ['masses_days', "org_id || '/' || person || '/' || year"],
+  ['org_month_stats', "org_id || '/' || month || '/' || type || '/' || theme"],
+  ['subtree_people', "org_id || '/' || year || '/' || part"],
+  ['org_masses', "org_id || '/' || year || '/' || part"],
+] as const;
 
 /** Rows where the kept aggregates differ from a recount from scratch; empty when exact. */
 export async function aggregateDrift(tx: DbOrTx) {
   await foldPending(tx);
-  const { rows } = await tx.execute<{ source: string; key: string }>(sql`
-    (SELECT DISTINCT 'activity_stats' AS source, activity_id::text AS key FROM
-      ((SELECT * FROM activity_stats EXCEPT SELECT * FROM activity_stats_recount)
-       UNION (SELECT * FROM activity_stats_recount EXCEPT SELECT * FROM activity_stats)) d)
-    UNION ALL
-    (SELECT DISTINCT 'member_attendance_years', org_id || '/' || member_id || '/' || year FROM
-      ((SELECT * FROM member_attendance_years EXCEPT SELECT * FROM member_attendance_years_recount)
-       UNION (SELECT * FROM member_attendance_years_recount EXCEPT SELECT * FROM member_attendance_years)) d)`);
+  const { rows } = await tx.execute<{ source: string; key: string }>(
+    sql.raw(
+      RECOUNTED.map(
+        ([table, key]) => `(SELECT DISTINCT '${table}' AS source, ${key} AS key FROM
+      ((SELECT * FROM ${table} EXCEPT SELECT * FROM ${table}_recount)
+       UNION (SELECT * FROM ${table}_recount EXCEPT SELECT * FROM ${table})) d)`,
+      ).join('\nUNION ALL\n'),
+    ),
+  );
   return rows;
 }

@@ -1,47 +1,43 @@
 import { ACTIVITY_TYPES, type ActivityType, THEMES, type Theme } from '../../common/enums';
 import type { AttendanceCounts, Completeness } from '../../common/schemas/activity';
 import type { Figures } from '../../common/schemas/stats';
+import type { activityStats } from '../db/schema/read-model';
+import type { ComplianceCounts, FigureSums } from './period-figures';
 
-/** One held activity as `activity_stats` keeps it. */
-export type ActivityFacts = {
+type ActivityStatsRow = typeof activityStats.$inferSelect;
+
+/**
+ * One activity as `activity_stats` keeps it, check-ins not yet folded added; `expected`,
+ * `materials` and `complete` are computed by the SQL functions that also feed the rollups
+ * (`expected_at`, `ledger_materials`, `ledger_complete` in migration 0012): one definition.
+ */
+export type ActivityFacts = Pick<
+  ActivityStatsRow,
+  'type' | 'theme' | 'photos' | 'members' | 'present' | 'leave' | 'masses'
+> & {
   id: number;
   org_id: number;
   day: string;
-  type: ActivityType;
-  theme: Theme | null;
-  has_plan: boolean;
-  has_minutes: boolean;
-  photos: number;
-  members: number;
-  present: number;
-  leave: number;
-  masses: number;
   duration_min: number;
   short_reason: boolean;
+  expected: number;
+  materials: boolean;
+  complete: boolean;
 };
 
-/**
- * What an activity's ledger holds: materials (minutes; the themed party day also its month's
- * plan, the three meetings and the lesson need minutes only), attendance, and photos as records.
- */
+/** What an activity's ledger holds: materials, attendance (someone present) and photos as records. */
 export const completenessOf = (a: ActivityFacts): Completeness => ({
-  materials: a.has_minutes && (a.has_plan || a.type !== 'themed_party_day'),
+  materials: a.materials,
   attendance: a.present > 0,
   records: a.photos > 0,
 });
 
 /** The ledger is complete with all three. */
-export const ledgerComplete = (a: ActivityFacts) => {
-  const c = completenessOf(a);
-  return c.materials && c.attendance && c.records;
-};
-
-/** Present members may exceed those expected (someone joined later); the rate never passes 1. */
-export const expectedOf = (a: ActivityFacts) => Math.max(a.members - a.leave, 0);
+export const ledgerComplete = (a: ActivityFacts) => a.complete;
 
 /** An activity's attendance as its page, its ledger row and its exports show it. */
 export function countsOf(a: ActivityFacts): AttendanceCounts {
-  const expected = expectedOf(a);
+  const { expected } = a;
   return {
     members: a.members,
     present: a.present,
@@ -74,25 +70,27 @@ export function emptyFigures(): FiguresAcc {
   };
 }
 
-export function addActivity(f: FiguresAcc, a: ActivityFacts): void {
-  f.activities++;
-  f.memberTimes += a.present;
-  f.massesTimes += a.masses;
-  if (a.theme) f.byTheme[a.theme]++;
-  f.byType[a.type]++;
-  const expected = expectedOf(a);
-  f.expected += expected;
-  f.presentOfExpected += Math.min(a.present, expected);
-  if (ledgerComplete(a)) f.ledgerComplete++;
+/** Adds a group of activities of one type and theme, summed by the read model. */
+export function addSums(f: FiguresAcc, g: FigureSums & { type: ActivityType; theme: Theme | null }): void {
+  f.activities += g.activities;
+  f.memberTimes += g.present;
+  f.massesTimes += g.masses;
+  if (g.theme) f.byTheme[g.theme] += g.activities;
+  f.byType[g.type] += g.activities;
+  f.expected += g.expected;
+  f.presentOfExpected += g.present_of_expected;
+  f.ledgerComplete += g.ledger_complete;
 }
 
-export type MonthCompliance = { held: boolean; onFixedDay: boolean; withPlan: boolean };
-
-export function addCompliance(f: FiguresAcc, m: MonthCompliance): void {
-  f.compliance.due++;
-  if (m.held) f.compliance.held++;
-  if (m.onFixedDay) f.compliance.onFixedDay++;
-  if (m.withPlan) f.compliance.withPlan++;
+/** Adds branch-months judged by the read model. */
+export function addCompliance(
+  f: FiguresAcc,
+  c: Pick<ComplianceCounts, 'due' | 'held' | 'on_fixed_day' | 'with_plan'>,
+): void {
+  f.compliance.due += c.due;
+  f.compliance.held += c.held;
+  f.compliance.onFixedDay += c.on_fixed_day;
+  f.compliance.withPlan += c.with_plan;
 }
 
 const ratio = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 10_000) / 10_000 : null);

@@ -7,6 +7,7 @@ import { fixedDateOf, monthsOf } from '../core/fixed-day/period';
 import type { DbOrTx } from '../db/open';
 import { activityFacts } from './activity-figures';
 import type { ActivityFacts } from './figures';
+import type { DueMonth } from './period-figures';
 
 /**
  * The reads of a subtree's kept figures that the dashboard, the ranking and the alerts share:
@@ -57,52 +58,11 @@ export async function plannedMonths(tx: DbOrTx, path: string, period: Period): P
   return new Set(rows.map((r) => r.k));
 }
 
-export type BranchMonth = {
-  orgId: number;
-  month: string;
-  fixedDate: string;
-  held: boolean;
-  onFixedDay: boolean;
-  withPlan: boolean;
-};
-
-/**
- * Each month of a branch whose fixed day fell inside the period and has come: was the themed
- * party day held that month, on the fixed day itself, and with the month's plan written?
- */
-export function branchMonths(
-  branch: SubtreeOrg,
-  period: Period,
-  partyDays: Map<number, string[]>,
-  plans: Set<string>,
-  today: string,
-): BranchMonth[] {
-  const days = partyDays.get(branch.id) ?? [];
+/** Each month of a branch whose fixed day fell inside the period and has come: the months it owes. */
+export function dueMonths(branch: SubtreeOrg, period: Period, today: string): DueMonth[] {
   return monthsOf(period.from, period.to).flatMap((month) => {
     const fixedDate = fixedDateOf(branch.fixedDay!, month);
     if (fixedDate < period.from || fixedDate > period.to || fixedDate > today) return [];
-    const inMonth = days.filter((d) => d.startsWith(month));
-    const held = inMonth.length > 0;
-    return [
-      {
-        orgId: branch.id,
-        month,
-        fixedDate,
-        held,
-        onFixedDay: inMonth.includes(fixedDate),
-        withPlan: held && plans.has(`${branch.id}|${month}`),
-      },
-    ];
+    return [{ orgId: branch.id, month, fixedDate }];
   });
-}
-
-export function partyDaysByOrg(acts: ActivityFacts[]): Map<number, string[]> {
-  const byOrg = new Map<number, string[]>();
-  for (const a of acts) {
-    if (a.type !== 'themed_party_day') continue;
-    const list = byOrg.get(a.org_id) ?? [];
-    list.push(a.day);
-    byOrg.set(a.org_id, list);
-  }
-  return byOrg;
 }

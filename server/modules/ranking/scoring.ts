@@ -6,15 +6,8 @@ import type { Period } from '../../../common/schemas/stats';
 import { inSubtree } from '../../access/scope-sql';
 import { keepsOwnFixedDay } from '../../core/fixed-day/fixed-day-org';
 import type { DbOrTx } from '../../db/open';
-import { type ActivityFacts, expectedOf, ledgerComplete } from '../../read-model/figures';
-import {
-  branchMonths,
-  heldActivities,
-  partyDaysByOrg,
-  plannedMonths,
-  type SubtreeOrg,
-  subtreeOrgs,
-} from '../../read-model/subtree';
+import { compliance, figuresByOrg } from '../../read-model/period-figures';
+import { dueMonths, type SubtreeOrg, subtreeOrgs } from '../../read-model/subtree';
 
 const ratio = (n: number, d: number) => (d > 0 ? n / d : null);
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -34,9 +27,22 @@ export async function branchValues(
   now: Date,
 ): Promise<{ branch: SubtreeOrg; parentName: string | null; values: ItemValues }[]> {
   const today = todayInChina(now);
+  const scope = { path, period, now, today };
   const orgs = await subtreeOrgs(tx, path);
-  const acts = await heldActivities(tx, path, period, now);
-  const plans = await plannedMonths(tx, path, period);
+  const branches = orgs.filter(keepsOwnFixedDay);
+  const due = branches.flatMap((b) =>
+    b.exemptions.includes('fixed_day') ? [] : dueMonths(b, period, today),
+  );
+  const sums = new Map((await figuresByOrg(tx, scope, minActivityHours * 2)).map((r) => [r.org_id, r]));
+  const months = new Map<number, { due: number; held: number; on_fixed_day: number; planned: number }>();
+  for (const c of await compliance(tx, scope, due, { by: 'org' })) {
+    const m = months.get(Number(c.key)) ?? { due: 0, held: 0, on_fixed_day: 0, planned: 0 };
+    m.due += c.due;
+    m.held += c.held;
+    m.on_fixed_day += c.on_fixed_day;
+    m.planned += c.planned;
+    months.set(Number(c.key), m);
+  }
   const { rows: inspected } = await tx.execute<{ org_id: number; avg: number }>(sql`
     SELECT i.org_id, avg(i.score)::float8 AS avg FROM inspections i JOIN orgs o ON o.id = i.org_id
     WHERE ${inSubtree(sql`o.path`, path)} AND i.date BETWEEN ${period.from}::date AND ${period.to}::date
@@ -52,29 +58,18 @@ export async function branchValues(
     GROUP BY r.org_id`);
   const inspections = new Map(inspected.map((r) => [r.org_id, r.avg / 100]));
   const rectifications = new Map(rectified.map((r) => [r.org_id, ratio(r.on_time, r.due)]));
-  const byOrg = new Map<number, ActivityFacts[]>();
-  for (const a of acts) byOrg.set(a.org_id, [...(byOrg.get(a.org_id) ?? []), a]);
-  const partyDays = partyDaysByOrg(acts);
   const names = new Map(orgs.map((o) => [o.id, o.name]));
 
-  return orgs.filter(keepsOwnFixedDay).map((branch) => {
-    const mine = byOrg.get(branch.id) ?? [];
-    const exempt = branch.exemptions.includes('fixed_day');
-    const months = exempt ? [] : branchMonths(branch, period, partyDays, plans, today);
-    const expected = mine.reduce((s, a) => s + expectedOf(a), 0);
+  return branches.map((branch) => {
+    const mine = sums.get(branch.id);
+    const m = months.get(branch.id);
     const values: ItemValues = {
-      held: ratio(months.filter((m) => m.held).length, months.length),
-      on_time: ratio(months.filter((m) => m.onFixedDay).length, months.length),
-      plan: ratio(months.filter((m) => plans.has(`${branch.id}|${m.month}`)).length, months.length),
-      duration: ratio(
-        mine.filter((a) => a.duration_min >= minActivityHours * 60 || a.short_reason).length,
-        mine.length,
-      ),
-      attendance: ratio(
-        mine.reduce((s, a) => s + Math.min(a.present, expectedOf(a)), 0),
-        expected,
-      ),
-      ledger: ratio(mine.filter(ledgerComplete).length, mine.length),
+      held: ratio(m?.held ?? 0, m?.due ?? 0),
+      on_time: ratio(m?.on_fixed_day ?? 0, m?.due ?? 0),
+      plan: ratio(m?.planned ?? 0, m?.due ?? 0),
+      duration: ratio(mine?.long_enough ?? 0, mine?.activities ?? 0),
+      attendance: ratio(mine?.present_of_expected ?? 0, mine?.expected ?? 0),
+      ledger: ratio(mine?.ledger_complete ?? 0, mine?.activities ?? 0),
       inspection: inspections.get(branch.id) ?? null,
       rectification: rectifications.get(branch.id) ?? null,
       // Vanguard does not collect residents' ratings yet: the item never applies.

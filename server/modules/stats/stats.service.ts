@@ -8,54 +8,13 @@ import { pathIds } from '../../access/org-path';
 import { authorize, canSee } from '../../access/policy';
 import { inSubtree } from '../../access/scope-sql';
 import { keepsOwnFixedDay } from '../../core/fixed-day/fixed-day-org';
-import { fixedDateOf, monthsOf, yearMasks } from '../../core/fixed-day/period';
+import { fixedDateOf, monthsOf } from '../../core/fixed-day/period';
 import type { DbOrTx } from '../../db/open';
 import { sideBySide } from '../../db/side-by-side';
-import {
-  type ActivityFacts,
-  addActivity,
-  addCompliance,
-  emptyFigures,
-  expectedOf,
-  type FiguresAcc,
-  finish,
-  ledgerComplete,
-} from '../../read-model/figures';
-import {
-  branchMonths,
-  heldActivities,
-  partyDaysByOrg,
-  plannedMonths,
-  type SubtreeOrg,
-  subtreeOrgs,
-} from '../../read-model/subtree';
-
-/** Distinct members and residents who took part, per child bucket and for the whole subtree. */
-async function distinctPeople(tx: DbOrTx, path: string, depth: number, period: Period, now: Date) {
-  const masks = yearMasks(period.from, period.to);
-  const zero = '0'.repeat(366);
-  const yearTests = sql.join(
-    masks.map((m) => sql`(m.year = ${m.year} AND (m.days & ${m.mask}::bit(366)) <> ${zero}::bit(366))`),
-    sql` OR `,
-  );
-  const people = await tx.execute<{ bucket: string | null; total: number; n: number }>(sql`
-    SELECT bucket, grouping(bucket)::int AS total, count(DISTINCT person)::int AS n
-    FROM (SELECT split_part(o.path, '/', ${depth + 2}) AS bucket, m.member_id AS person
-          FROM member_attendance_years m JOIN orgs o ON o.id = m.org_id
-          WHERE ${inSubtree(sql`o.path`, path)} AND (${yearTests})) x
-    GROUP BY GROUPING SETS ((bucket), ())`);
-  const masses = await tx.execute<{ bucket: string | null; total: number; n: number }>(sql`
-    SELECT bucket, grouping(bucket)::int AS total, count(DISTINCT person)::int AS n
-    FROM (SELECT split_part(o.path, '/', ${depth + 2}) AS bucket,
-            a.org_id || '|' || coalesce(g.phone_hmac, g.name) AS person
-          FROM guests g JOIN activity_stats a ON a.activity_id = g.activity_id JOIN orgs o ON o.id = a.org_id
-          WHERE ${inSubtree(sql`o.path`, path)} AND NOT a.cancelled AND a.starts_at <= ${now.toISOString()}::timestamptz
-            AND a.day BETWEEN ${period.from}::date AND ${period.to}::date) x
-    GROUP BY GROUPING SETS ((bucket), ())`);
-  const index = (rows: { bucket: string | null; total: number; n: number }[]) =>
-    new Map(rows.map((r) => [r.total ? 'all' : r.bucket || 'self', r.n]));
-  return { members: index(people.rows), masses: index(masses.rows) };
-}
+import { addCompliance, addSums, emptyFigures, type FiguresAcc, finish } from '../../read-model/figures';
+import { distinctPeople } from '../../read-model/people';
+import { compliance, figuresByBucket, type Scope } from '../../read-model/period-figures';
+import { dueMonths, heldActivities, type SubtreeOrg, subtreeOrgs } from '../../read-model/subtree';
 
 async function openRectifications(tx: DbOrTx, path: string, depth: number, today: string) {
   const { rows } = await tx.execute<{ bucket: string; open: number; overdue: number }>(sql`
@@ -89,25 +48,34 @@ export async function getStats(
   authorize(actor, 'stats.read', org.path);
   const today = todayInChina(now);
   const depth = pathIds(org.path).length;
-  const [orgs, acts, plans, people, rects] = await sideBySide(db, [
-    () => subtreeOrgs(db, org.path),
-    () => heldActivities(db, org.path, period, now),
-    () => plannedMonths(db, org.path, period),
-    () => distinctPeople(db, org.path, depth, period, now),
-    () => openRectifications(db, org.path, depth, today),
-  ] as const);
+  const scope = { path: org.path, period, now, today };
+  const orgs = await subtreeOrgs(db, org.path);
   const self = orgs.find((o) => o.id === org.id)!;
   const children = orgs.filter((o) => o.parent_id === org.id);
-  const byId = new Map(orgs.map((o) => [o.id, o]));
   // Which child's row a descendant adds to: the path component right below the org.
   const bucketOf = (o: SubtreeOrg) => pathIds(o.path)[depth] ?? null;
+  const due = orgs.flatMap((o) =>
+    keepsOwnFixedDay(o) && !o.exemptions.includes('fixed_day') ? dueMonths(o, period, today) : [],
+  );
+  const [sums, judged, people, rects] = await sideBySide(db, [
+    () => figuresByBucket(db, scope, depth),
+    () => compliance(db, scope, due, { by: 'bucket', depth }),
+    () =>
+      distinctPeople(
+        db,
+        org,
+        children.map((c) => c.id),
+        depth,
+        period,
+      ),
+    () => openRectifications(db, org.path, depth, today),
+  ] as const);
 
   const total = emptyFigures();
   const perChild = new Map<number, FiguresAcc>(children.map((c) => [c.id, emptyFigures()]));
   const branchCount = new Map<number, number>();
-  const targets = (o: SubtreeOrg): FiguresAcc[] => {
-    const b = bucketOf(o);
-    const child = b === null ? undefined : perChild.get(b);
+  const targets = (bucket: string): FiguresAcc[] => {
+    const child = bucket ? perChild.get(Number(bucket)) : undefined;
     return child ? [total, child] : [total];
   };
 
@@ -117,38 +85,33 @@ export async function getStats(
       { month, activities: 0, memberTimes: 0, massesTimes: 0, due: 0, held: 0 },
     ]),
   );
-  for (const a of acts) {
-    for (const f of targets(byId.get(a.org_id)!)) addActivity(f, a);
-    const point = trend.get(a.day.slice(0, 7));
+  for (const g of sums) {
+    for (const f of targets(g.bucket)) addSums(f, g);
+    const point = trend.get(g.month);
     if (point) {
-      point.activities++;
-      point.memberTimes += a.present;
-      point.massesTimes += a.masses;
+      point.activities += g.activities;
+      point.memberTimes += g.present;
+      point.massesTimes += g.masses;
     }
   }
-
-  const partyDays = partyDaysByOrg(acts);
+  for (const c of judged) {
+    for (const f of targets(c.key)) addCompliance(f, c);
+    const point = trend.get(c.month);
+    if (point) {
+      point.due += c.due;
+      point.held += c.held;
+    }
+  }
   for (const o of orgs) {
     if (!keepsOwnFixedDay(o)) continue;
     const b = bucketOf(o);
     if (b !== null) branchCount.set(b, (branchCount.get(b) ?? 0) + 1);
-    if (o.exemptions.includes('fixed_day')) {
-      for (const f of targets(o)) f.compliance.exemptBranches++;
-      continue;
-    }
-    for (const m of branchMonths(o, period, partyDays, plans, today)) {
-      for (const f of targets(o)) addCompliance(f, m);
-      const point = trend.get(m.month);
-      if (point) {
-        point.due++;
-        if (m.held) point.held++;
-      }
-    }
+    if (o.exemptions.includes('fixed_day'))
+      for (const f of targets(String(b ?? ''))) f.compliance.exemptBranches++;
   }
 
   for (const r of rects) {
-    const child = perChild.get(Number(r.bucket));
-    for (const f of child ? [total, child] : [total]) {
+    for (const f of targets(r.bucket)) {
       f.openRectifications += r.open;
       f.overdueRectifications += r.overdue;
     }
@@ -177,7 +140,7 @@ export async function getStats(
       branches: branchCount.get(c.id) ?? 0,
       figures: finish(perChild.get(c.id)!),
     })),
-    activities: children.length === 0 ? await branchActivities(db, acts, self) : [],
+    activities: children.length === 0 ? await branchActivities(db, scope, self) : [],
   };
 }
 
@@ -188,11 +151,8 @@ async function visibleAncestors(tx: DbOrTx, actor: Actor, path: string) {
   return rows.filter((o) => canSee(actor, o.path)).map(({ id, name }) => ({ id, name }));
 }
 
-async function branchActivities(
-  tx: DbOrTx,
-  acts: ActivityFacts[],
-  branch: SubtreeOrg,
-): Promise<StatsActivity[]> {
+async function branchActivities(tx: DbOrTx, scope: Scope, branch: SubtreeOrg): Promise<StatsActivity[]> {
+  const acts = await heldActivities(tx, branch.path, scope.period, scope.now);
   if (!acts.length) return [];
   const { rows } = await tx.execute<{ id: number; title: string }>(sql`
     SELECT id, title FROM activities WHERE id = ANY(${sql.param(acts.map((a) => a.id))}::int[])`);
@@ -209,10 +169,10 @@ async function branchActivities(
       theme: a.theme,
       title: titles.get(a.id) ?? '',
       present: a.present,
-      expected: expectedOf(a),
+      expected: a.expected,
       leave: a.leave,
       masses: a.masses,
       onFixedDay: a.type === 'themed_party_day' && fixedDates.has(a.day),
-      complete: ledgerComplete(a),
+      complete: a.complete,
     }));
 }
