@@ -11,8 +11,13 @@ const fx = await tinyCounty(db);
 const log: string[] = [];
 scheduleFolding(app, { db, config }, (m) => log.push(m), 50);
 
+// Check-ins waiting, and the rollups' deltas they and the fold itself leave.
 const pending = async () =>
-  (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM activity_stats_pending`)).rows[0]!.n;
+  (
+    await db.execute<{ n: number }>(sql`SELECT ((SELECT count(*) FROM activity_stats_pending)
+      + (SELECT count(*) FROM subtree_stats_pending) + (SELECT count(*) FROM subtree_people_pending)
+      + (SELECT count(*) FROM org_masses_pending))::int AS n`)
+  ).rows[0]!.n;
 
 describe('folding the kept figures', () => {
   it('empties the pending check-ins on its own schedule, with the alerts off, and changes no figure', async () => {

@@ -26,7 +26,7 @@ export function scheduleFolding(
       .transaction(async (tx) => {
         const { rows } = await tx.execute<{ mine: boolean; waiting: boolean }>(sql`
           SELECT pg_try_advisory_xact_lock(${FOLD_LOCK}) AS mine,
-            EXISTS (SELECT 1 FROM activity_stats_pending) OR EXISTS (SELECT 1 FROM org_month_stats_pending)
+            EXISTS (SELECT 1 FROM activity_stats_pending) OR EXISTS (SELECT 1 FROM subtree_stats_pending)
               OR EXISTS (SELECT 1 FROM subtree_people_pending) OR EXISTS (SELECT 1 FROM org_masses_pending) AS waiting`);
         if (rows[0]!.mine && rows[0]!.waiting) await foldPending(tx);
       })

@@ -144,5 +144,9 @@ describe('aggregates kept in the same transactions', () => {
     expect(await aggregateDrift(db)).toEqual([{ source: 'activity_stats', key: String(a) }]);
     await db.execute(sql`SELECT refresh_activity_stats(${a})`);
     expect(await aggregateDrift(db)).toEqual([]);
+    // And a rollup changed behind its deltas.
+    await db.execute(sql`UPDATE subtree_stats SET activities = activities + 1
+      WHERE (org_id, year, part) = (SELECT org_id, year, part FROM subtree_stats ORDER BY 1, 2, 3 LIMIT 1)`);
+    expect((await aggregateDrift(db)).map((d) => d.source)).toContain('subtree_stats');
   });
 });

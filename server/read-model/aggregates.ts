@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/open';
 
 /**
- * The triggers (migrations 0003, 0005 and 0012) that keep `activity_stats`, `member_attendance_years`
- * and `masses_days`; the rollups above them follow from those three.
+ * The triggers (migrations 0003, 0005 and 0012) that keep `activity_stats`, `member_attendance_years`,
+ * `masses_days` and `branch_months`; the rollups above them follow from those.
  */
 const TRIGGERS = [
   ['attendance', 'attendance_aggregates'],
@@ -13,6 +13,7 @@ const TRIGGERS = [
   ['guests', 'guests_people'],
   ['activity_files', 'files_aggregates'],
   ['activities', 'activities_aggregates'],
+  ['plan_entries', 'plan_entries_branch_months'],
 ] as const;
 
 /**
@@ -45,7 +46,8 @@ const RECOUNTED = [
   ['activity_stats', 'activity_id::text'],
   ['member_attendance_years', "org_id || '/' || member_id || '/' || year"],
   ['masses_days', "org_id || '/' || person || '/' || year"],
-  ['org_month_stats', "org_id || '/' || month || '/' || type || '/' || theme"],
+  ['subtree_stats', "org_id || '/' || year || '/' || part || '/' || type || '/' || theme"],
+  ['branch_months', "org_id || '/' || month"],
   ['subtree_people', "org_id || '/' || year || '/' || part"],
   ['org_masses', "org_id || '/' || year || '/' || part"],
 ] as const;

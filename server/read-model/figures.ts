@@ -82,6 +82,19 @@ export function addSums(f: FiguresAcc, g: FigureSums & { type: ActivityType; the
   f.ledgerComplete += g.ledger_complete;
 }
 
+/** Two groups' sums as one. */
+export function plusSums(a: FigureSums | undefined, b: FigureSums): FigureSums {
+  return {
+    activities: (a?.activities ?? 0) + b.activities,
+    present: (a?.present ?? 0) + b.present,
+    masses: (a?.masses ?? 0) + b.masses,
+    expected: (a?.expected ?? 0) + b.expected,
+    present_of_expected: (a?.present_of_expected ?? 0) + b.present_of_expected,
+    ledger_complete: (a?.ledger_complete ?? 0) + b.ledger_complete,
+    long_enough: (a?.long_enough ?? 0) + b.long_enough,
+  };
+}
+
 /** Adds branch-months judged by the read model. */
 export function addCompliance(
   f: FiguresAcc,

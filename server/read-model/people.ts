@@ -1,11 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Period } from '../../common/schemas/stats';
 import { inSubtree } from '../access/scope-sql';
 import { yearMasks } from '../core/fixed-day/period';
-import type { DbOrTx } from '../db/open';
-
-/** Distinct people who took part: per child of the root (its id) and for the whole subtree ('all'). */
-export type People = { members: Map<string, number>; masses: Map<string, number> };
 
 const LAST_DAY = ['31', '28', '31', '30', '31', '30', '31', '31', '30', '31', '30', '31'];
 const lastDay = (year: number, month: number) =>
@@ -27,44 +23,48 @@ export function keptPart({ from, to }: Period): { year: number; part: number } |
   return null;
 }
 
-const index = (rows: { bucket: string | null; n: number }[]) =>
+/** Rows of a people read: the bucket (null for the whole subtree) and its distinct people. */
+export type PeopleRow = { bucket: string | null; n: number };
+
+/** Indexes a people read's rows: 'all' for the subtree, a child's id for its row. */
+export const peopleIndex = (rows: PeopleRow[]) =>
   new Map(rows.map((r) => [r.bucket === null ? 'all' : r.bucket || 'self', r.n]));
 
 /**
  * A year, quarter or month is read from the kept counts (`subtree_people`, `org_masses`, with
- * their pending deltas): one row per child. Any other span is counted from the per-person
- * day bitsets, which costs a pass over the subtree's people instead.
+ * their pending deltas): one row per child. Any other span is counted from the per-person day
+ * bitsets, which costs a pass over the subtree's people instead. Two reads for `oneTrip`.
  */
-export async function distinctPeople(
-  tx: DbOrTx,
+export function distinctPeople(
   root: { id: number; path: string },
   children: number[],
   depth: number,
   period: Period,
-): Promise<People> {
+): { members: SQL; masses: SQL } {
   const kept = keptPart(period);
-  if (!kept) return countedPeople(tx, root.path, depth, period);
-  const ids = [root.id, ...children];
-  const members = await tx.execute<{ bucket: string | null; n: number }>(sql`
-    SELECT CASE WHEN org_id = ${root.id} THEN NULL ELSE org_id::text END AS bucket, sum(members)::int AS n
-    FROM (SELECT org_id, members FROM subtree_people WHERE org_id = ANY(${sql.param(ids)}::int[])
-            AND year = ${kept.year} AND part = ${kept.part}
-          UNION ALL SELECT org_id, members FROM subtree_people_pending WHERE org_id = ANY(${sql.param(ids)}::int[])
-            AND year = ${kept.year} AND part = ${kept.part}) x
-    GROUP BY org_id`);
-  const masses = await tx.execute<{ bucket: string | null; n: number }>(sql`
-    SELECT bucket, sum(n)::int AS n
-    FROM (SELECT split_part(o.path, '/', ${depth + 2}) AS bucket, x.masses AS n
-          FROM (SELECT org_id, masses FROM org_masses WHERE year = ${kept.year} AND part = ${kept.part}
-                UNION ALL SELECT org_id, masses FROM org_masses_pending
-                WHERE year = ${kept.year} AND part = ${kept.part}) x
-          JOIN orgs o ON o.id = x.org_id
-          WHERE ${inSubtree(sql`o.path`, root.path)}) y
-    GROUP BY GROUPING SETS ((bucket), ())`);
-  return { members: index(members.rows), masses: index(masses.rows) };
+  if (!kept) return countedPeople(root.path, depth, period);
+  const ids = sql`${sql.param([root.id, ...children])}::int[]`;
+  return {
+    members: sql`
+      SELECT CASE WHEN org_id = ${root.id} THEN NULL ELSE org_id::text END AS bucket, sum(members)::int AS n
+      FROM (SELECT org_id, members FROM subtree_people WHERE org_id = ANY(${ids})
+              AND year = ${kept.year} AND part = ${kept.part}
+            UNION ALL SELECT org_id, members FROM subtree_people_pending WHERE org_id = ANY(${ids})
+              AND year = ${kept.year} AND part = ${kept.part}) x
+      GROUP BY org_id`,
+    masses: sql`
+      SELECT bucket, sum(n)::int AS n
+      FROM (SELECT split_part(o.path, '/', ${depth + 2}) AS bucket, x.masses AS n
+            FROM (SELECT org_id, masses FROM org_masses WHERE year = ${kept.year} AND part = ${kept.part}
+                  UNION ALL SELECT org_id, masses FROM org_masses_pending
+                  WHERE year = ${kept.year} AND part = ${kept.part}) x
+            JOIN orgs o ON o.id = x.org_id
+            WHERE ${inSubtree(sql`o.path`, root.path)}) y
+      GROUP BY GROUPING SETS ((bucket), ())`,
+  };
 }
 
-async function countedPeople(tx: DbOrTx, path: string, depth: number, period: Period): Promise<People> {
+export function countedPeople(path: string, depth: number, period: Period): { members: SQL; masses: SQL } {
   const zero = '0'.repeat(366);
   const yearTest = (table: string) =>
     sql.join(
@@ -74,17 +74,15 @@ async function countedPeople(tx: DbOrTx, path: string, depth: number, period: Pe
       ),
       sql` OR `,
     );
-  const count = (table: string, person: string) =>
-    tx.execute<{ bucket: string | null; n: number }>(sql`
+  const count = (table: string, person: string) => sql`
       SELECT bucket, count(DISTINCT person)::int AS n
       FROM (SELECT split_part(o.path, '/', ${depth + 2}) AS bucket, ${sql.raw(person)} AS person
             FROM ${sql.raw(table)} JOIN orgs o ON o.id = ${sql.raw(table)}.org_id
             WHERE ${inSubtree(sql`o.path`, path)} AND (${yearTest(table)})) x
-      GROUP BY GROUPING SETS ((bucket), ())`);
+      GROUP BY GROUPING SETS ((bucket), ())`;
   // Residents are told apart within one org, so the same name at two orgs is two people.
-  const [members, masses] = await Promise.all([
-    count('member_attendance_years', 'member_attendance_years.member_id::text'),
-    count('masses_days', "masses_days.org_id || '|' || masses_days.person"),
-  ]);
-  return { members: index(members.rows), masses: index(masses.rows) };
+  return {
+    members: count('member_attendance_years', 'member_attendance_years.member_id::text'),
+    masses: count('masses_days', "masses_days.org_id || '|' || masses_days.person"),
+  };
 }

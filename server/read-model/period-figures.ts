@@ -3,51 +3,74 @@ import type { ActivityType, Theme } from '../../common/enums';
 import type { Period } from '../../common/schemas/stats';
 import { inSubtree } from '../access/scope-sql';
 import { monthsOf } from '../core/fixed-day/period';
-import type { DbOrTx } from '../db/open';
 
 /**
- * A subtree's figures over a period, answered from the rollups (migration 0012): whole months
- * that have ended come from `org_month_stats` (one row per org, month, type and theme) with its
- * pending deltas; the rest of the period (a month still running, the part of a month a custom
- * period cuts) from the activities' own kept figures, begun by now; check-ins not yet folded are
- * added either way. Every row has the rollup's shape, so one GROUP BY in SQL sums them all.
+ * A subtree's figures over a period, from the rollups of migration 0012. The whole months of the
+ * period that have ended are looked up in `subtree_stats` (per subtree and year, quarter or
+ * month) and `branch_months`, with their pending deltas; the rest of the period (the month still
+ * running, the part of a month a custom period cuts) is read activity by activity, begun by now;
+ * check-ins not yet folded are added either way. Each read is a statement for `oneTrip`, so a
+ * screen asks for all of its figures at once.
  */
 export type Scope = { path: string; period: Period; now: Date; today: string };
+
+/** A part of a year as the rollups keep it: 0 the year, 1-12 a month, 13-16 a quarter. */
+export type Part = { year: number; part: number };
 
 const lastDayOf = (month: string) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 };
+const dayBefore = (day: string) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+const dayAfter = (day: string) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-/** The period's whole months that ended before today, as `YYYY-MM-01`. */
-export function rolledUpMonths({ period, today }: Pick<Scope, 'period' | 'today'>): string[] {
-  return monthsOf(period.from, period.to)
-    .filter((m) => `${m}-01` >= period.from && lastDayOf(m) <= period.to && lastDayOf(m) < today)
-    .map((m) => `${m}-01`);
+export type SplitPeriod = {
+  /** The whole months that ended before today (`YYYY-MM`), one after the other. */
+  closed: string[];
+  /** The fewest parts that cover exactly those months. */
+  parts: Part[];
+  /** The days around them, read activity by activity. */
+  edges: { from: string; to: string }[];
+};
+
+export function splitPeriod({ period, today }: Pick<Scope, 'period' | 'today'>): SplitPeriod {
+  const closed = monthsOf(period.from, period.to).filter(
+    (m) => `${m}-01` >= period.from && lastDayOf(m) <= period.to && lastDayOf(m) < today,
+  );
+  if (!closed.length) return { closed, parts: [], edges: [period] };
+  const edges = [
+    { from: period.from, to: dayBefore(`${closed[0]}-01`) },
+    { from: dayAfter(lastDayOf(closed[closed.length - 1]!)), to: period.to },
+  ].filter((e) => e.from <= e.to);
+  return { closed, parts: partsCovering(closed), edges };
 }
 
-/** Rows shaped like `org_month_stats`, with the org's path first. */
-function figureRows({ path, period, now, today }: Scope): SQL {
-  const closed = sql`${sql.param(rolledUpMonths({ period, today }))}::date[]`;
-  const mine = inSubtree(sql`o.path`, path);
-  const pending = sql`(SELECT activity_id, sum(present)::int AS present, sum(leave)::int AS leave
-                       FROM activity_stats_pending GROUP BY activity_id)`;
-  return sql`
-    SELECT o.path, r.* FROM org_month_stats r JOIN orgs o ON o.id = r.org_id WHERE ${mine} AND r.month = ANY(${closed})
-    UNION ALL
-    SELECT o.path, r.* FROM org_month_stats_pending r JOIN orgs o ON o.id = r.org_id WHERE ${mine} AND r.month = ANY(${closed})
-    UNION ALL
-    SELECT o.path, f.* FROM activity_stats s JOIN orgs o ON o.id = s.org_id JOIN ${pending} p ON p.activity_id = s.activity_id
-      CROSS JOIN LATERAL (SELECT * FROM activity_month_figures(s, s.present, s.leave, -1)
-                          UNION ALL SELECT * FROM activity_month_figures(s, s.present + p.present, s.leave + p.leave, 1)) f
-      WHERE ${mine} AND NOT s.cancelled AND date_trunc('month', s.day)::date = ANY(${closed})
-    UNION ALL
-    SELECT o.path, f.* FROM activity_stats s JOIN orgs o ON o.id = s.org_id LEFT JOIN ${pending} p ON p.activity_id = s.activity_id
-      CROSS JOIN LATERAL activity_month_figures(s, s.present + coalesce(p.present, 0), s.leave + coalesce(p.leave, 0), 1) f
-      WHERE ${mine} AND NOT s.cancelled AND s.starts_at <= ${now.toISOString()}::timestamptz
-        AND s.day BETWEEN ${period.from}::date AND ${period.to}::date
-        AND NOT date_trunc('month', s.day)::date = ANY(${closed})`;
+/** A year when all twelve months are there, else its whole quarters, else the months. */
+export function partsCovering(months: string[]): Part[] {
+  const byYear = new Map<number, Set<number>>();
+  for (const m of months) {
+    const year = Number(m.slice(0, 4));
+    byYear.set(year, (byYear.get(year) ?? new Set()).add(Number(m.slice(5, 7))));
+  }
+  return [...byYear].flatMap(([year, set]): Part[] => {
+    if (set.size === 12) return [{ year, part: 0 }];
+    const parts: Part[] = [];
+    for (let q = 1; q <= 4; q++) {
+      const quarter = [q * 3 - 2, q * 3 - 1, q * 3];
+      if (quarter.every((m) => set.has(m))) parts.push({ year, part: 12 + q });
+      else for (const m of quarter.filter((m) => set.has(m))) parts.push({ year, part: m });
+    }
+    return parts;
+  });
 }
+
+const partList = (parts: Part[]) =>
+  sql`(year, part) IN (${sql.join(
+    parts.map((p) => sql`(${p.year}::smallint, ${p.part}::smallint)`),
+    sql`, `,
+  )})`;
 
 /** Sums of a group of activities, as every screen adds them up. */
 export type FigureSums = {
@@ -57,51 +80,105 @@ export type FigureSums = {
   expected: number;
   present_of_expected: number;
   ledger_complete: number;
+  long_enough: number;
 };
-const SUMS = sql`sum(activities)::int AS activities, sum(present)::int AS present, sum(masses)::int AS masses,
-  sum(expected)::int AS expected, sum(present_of_expected)::int AS present_of_expected,
-  sum(ledger_complete)::int AS ledger_complete`;
 
-export type BucketMonthFigures = FigureSums & {
-  bucket: string;
+/** `halfHours`: MIN_ACTIVITY_HOURS in half hours, the element of `reached` that answers it. */
+const sums = (halfHours: number) => sql`sum(activities)::int AS activities, sum(present)::int AS present,
+  sum(masses)::int AS masses, sum(expected)::int AS expected, sum(present_of_expected)::int AS present_of_expected,
+  sum(ledger_complete)::int AS ledger_complete,
+  (sum(short_reason) + sum(reached[${halfHours + 1}]))::int AS long_enough`;
+
+export type KeptFigures = FigureSums & {
+  org_id: number;
+  year: number;
+  part: number;
+  type: ActivityType;
+  theme: Theme | null;
+};
+
+/**
+ * How rows are summed: per org alone (`byOrg`, as the ranking scores them) or per org, part,
+ * type and theme; `halfHours` is MIN_ACTIVITY_HOURS in half hours, for `long_enough`.
+ */
+export type Grouping = { byOrg?: boolean; halfHours?: number };
+
+/** The kept subtree figures of `orgIds` for `parts`, pending deltas added (rows: `KeptFigures`). */
+export function keptFigures(
+  orgIds: SQL,
+  parts: Part[],
+  { byOrg = false, halfHours = 0 }: Grouping = {},
+): SQL | null {
+  if (!parts.length) return null;
+  const keys = byOrg ? sql`org_id` : sql`org_id, year, part, type, nullif(theme, '') AS theme`;
+  return sql`
+    SELECT ${keys}, ${sums(halfHours)}
+    FROM (SELECT * FROM subtree_stats WHERE org_id = ANY(${orgIds}) AND ${partList(parts)}
+          UNION ALL
+          SELECT * FROM subtree_stats_pending WHERE org_id = ANY(${orgIds}) AND ${partList(parts)}) x
+    GROUP BY ${byOrg ? sql`1` : sql`1, 2, 3, 4, 5`}`;
+}
+
+export type ActivityRowFigures = FigureSums & {
+  org_id: number;
+  path: string;
   month: string;
   type: ActivityType;
   theme: Theme | null;
 };
 
 /**
- * The dashboard's figures per child of the subtree's root (`bucket`: the child's id, '' for the
- * root's own activities), month, type and theme: at most children x months x kinds rows.
+ * What the kept figures do not hold yet, read activity by activity and summed per org, month,
+ * type and theme: the edges of the period, and the check-ins not yet folded into the whole
+ * months (the activity's figures with them, less those without).
  */
-export async function figuresByBucket(
-  tx: DbOrTx,
+export function activityRowFigures(
   scope: Scope,
-  depth: number,
-): Promise<BucketMonthFigures[]> {
-  const { rows } = await tx.execute<BucketMonthFigures>(sql`
-    SELECT split_part(path, '/', ${depth + 2}) AS bucket, to_char(month, 'YYYY-MM') AS month, type,
-      nullif(theme, '') AS theme, ${SUMS}
-    FROM (${figureRows(scope)}) x GROUP BY 1, 2, 3, 4`);
-  return rows;
+  split: SplitPeriod,
+  { byOrg = false, halfHours = 0 }: Grouping = {},
+): SQL | null {
+  const mine = inSubtree(sql`o.path`, scope.path);
+  const pending = sql`(SELECT activity_id, sum(present)::int AS present, sum(leave)::int AS leave
+                       FROM activity_stats_pending GROUP BY activity_id)`;
+  const parts: SQL[] = [];
+  if (split.closed.length)
+    parts.push(sql`SELECT s.org_id, o.path, s.day, f.* FROM ${pending} p
+      JOIN activity_stats s ON s.activity_id = p.activity_id JOIN orgs o ON o.id = s.org_id
+      CROSS JOIN LATERAL (VALUES (s.present, s.leave, -1), (s.present + p.present, s.leave + p.leave, 1)) v(present, leave, sign)
+      CROSS JOIN LATERAL activity_figures(s, v.present, v.leave, v.sign) f
+      WHERE ${mine} AND NOT s.cancelled
+        AND s.day BETWEEN ${`${split.closed[0]}-01`}::date AND ${lastDayOf(split.closed[split.closed.length - 1]!)}::date`);
+  if (split.edges.length)
+    parts.push(sql`SELECT s.org_id, o.path, s.day, f.* FROM activity_stats s JOIN orgs o ON o.id = s.org_id
+      LEFT JOIN ${pending} p ON p.activity_id = s.activity_id
+      CROSS JOIN LATERAL activity_figures(s, s.present + coalesce(p.present, 0), s.leave + coalesce(p.leave, 0), 1) f
+      WHERE ${mine} AND NOT s.cancelled AND s.starts_at <= ${scope.now.toISOString()}::timestamptz
+        AND (${sql.join(
+          split.edges.map((e) => sql`s.day BETWEEN ${e.from}::date AND ${e.to}::date`),
+          sql` OR `,
+        )})`);
+  if (!parts.length) return null;
+  const keys = byOrg
+    ? sql`org_id`
+    : sql`org_id, path, to_char(day, 'YYYY-MM') AS month, type, nullif(theme, '') AS theme`;
+  return sql`
+    SELECT ${keys}, ${sums(halfHours)}
+    FROM (${sql.join(parts, sql` UNION ALL `)}) x GROUP BY ${byOrg ? sql`1` : sql`1, 2, 3, 4, 5`}`;
 }
-
-export type BranchFigures = FigureSums & { org_id: number; long_enough: number };
 
 /**
- * Per org of the subtree: its activities' sums, and how many lasted the instance's minimum or
- * gave a reason for being shorter (`minHalfHours`: MIN_ACTIVITY_HOURS in half hours).
+ * The branch-months owed a themed party day (their fixed day fell in the period and has come):
+ * per branch, the key its counts are grouped under (the branch, or the child of the root it lies
+ * under) and its fixed-day rule; per rule, the months owed (`YYYY-MM-01`) and the fixed day's
+ * date in each. Most branches share their county's rule, so this stays small.
  */
-export async function figuresByOrg(tx: DbOrTx, scope: Scope, minHalfHours: number): Promise<BranchFigures[]> {
-  const { rows } = await tx.execute<BranchFigures>(sql`
-    SELECT org_id, ${SUMS}, (sum(short_reason) + sum(reached[${minHalfHours + 1}]))::int AS long_enough
-    FROM (${figureRows(scope)}) x GROUP BY 1`);
-  return rows;
-}
+export type DueMonths = {
+  branches: { orgIds: number[]; keys: number[]; rules: number[] };
+  rules: { rules: number[]; months: string[]; days: number[] };
+};
 
-/** A branch-month whose fixed day fell in the period and has come. */
-export type DueMonth = { orgId: number; month: string; fixedDate: string };
 export type ComplianceCounts = {
-  key: string;
+  key: number;
   month: string;
   due: number;
   held: number;
@@ -111,33 +188,53 @@ export type ComplianceCounts = {
 };
 
 /**
- * For the due branch-months, grouped by `groupBy` ('org': the branch's id; 'bucket': the child
- * of the root it lies under) and month: how many held their themed party day that month, on
- * the fixed day itself, with the month's plan written, and how many had the plan at all.
+ * For the due branch-months, per key and month: how many held their themed party day that
+ * month, on the fixed day itself, with the month's plan written, and how many had the plan.
+ * Whole months that ended are read from `branch_months`, the rest from the activities.
+ * Without `byMonth`, per key for the whole period.
  */
-export async function compliance(
-  tx: DbOrTx,
+export function compliance(
   scope: Scope,
-  due: DueMonth[],
-  group: { by: 'org' } | { by: 'bucket'; depth: number },
-): Promise<ComplianceCounts[]> {
-  if (!due.length) return [];
-  const key = group.by === 'org' ? sql`d.org_id::text` : sql`split_part(o.path, '/', ${group.depth + 2})`;
-  const { rows } = await tx.execute<ComplianceCounts>(sql`
-    WITH due AS (SELECT * FROM unnest(${sql.param(due.map((d) => d.orgId))}::int[],
-                                 ${sql.param(due.map((d) => `${d.month}-01`))}::date[],
-                                 ${sql.param(due.map((d) => Number(d.fixedDate.slice(8, 10))))}::int[]) d(org_id, month, dom)),
+  split: SplitPeriod,
+  due: DueMonths,
+  { byMonth = true } = {},
+): SQL | null {
+  if (!due.branches.orgIds.length || !due.rules.rules.length) return null;
+  const closed = split.closed.length
+    ? sql`d.month BETWEEN ${`${split.closed[0]}-01`}::date AND ${`${split.closed[split.closed.length - 1]}-01`}::date`
+    : sql`false`;
+  const edgeDays = split.edges.length
+    ? sql.join(
+        split.edges.map((e) => sql`s.day BETWEEN ${e.from}::date AND ${e.to}::date`),
+        sql` OR `,
+      )
+    : sql`false`;
+  return sql`
+    WITH due AS (
+      SELECT b.org_id, b.key, r.month, r.dom
+      FROM unnest(${sql.param(due.branches.orgIds)}::int[], ${sql.param(due.branches.keys)}::int[],
+                  ${sql.param(due.branches.rules)}::int[]) b(org_id, key, rule)
+      JOIN unnest(${sql.param(due.rules.rules)}::int[], ${sql.param(due.rules.months)}::date[],
+                  ${sql.param(due.rules.days)}::int[]) r(rule, month, dom) ON r.rule = b.rule),
+    kept AS MATERIALIZED (
+      SELECT * FROM branch_months WHERE org_id = ANY(${sql.param(due.branches.orgIds)}::int[])
+        AND month BETWEEN ${`${scope.period.from.slice(0, 7)}-01`}::date AND ${scope.period.to}::date),
+    edge AS (
+      SELECT s.org_id, date_trunc('month', s.day)::date AS month,
+        bit_or(1 << (extract(day FROM s.day)::int - 1)) AS party_days
+      FROM activity_stats s JOIN orgs o ON o.id = s.org_id
+      WHERE ${inSubtree(sql`o.path`, scope.path)} AND s.type = 'themed_party_day' AND NOT s.cancelled
+        AND s.starts_at <= ${scope.now.toISOString()}::timestamptz AND (${edgeDays})
+      GROUP BY 1, 2),
     judged AS (
-      SELECT d.org_id, d.month, coalesce(sum(s.activities), 0) > 0 AS held,
-        coalesce(sum(s.days[d.dom]), 0) > 0 AS on_fixed_day,
-        EXISTS (SELECT 1 FROM plan_entries p WHERE p.org_id = d.org_id
-                  AND p.year = extract(year FROM d.month) AND p.month = extract(month FROM d.month)) AS planned
-      FROM due d LEFT JOIN (SELECT * FROM (${figureRows(scope)}) x WHERE type = 'themed_party_day') s
-        ON s.org_id = d.org_id AND s.month = d.month
-      GROUP BY d.org_id, d.month, d.dom)
-    SELECT ${key} AS key, to_char(d.month, 'YYYY-MM') AS month, count(*)::int AS due,
-      count(*) FILTER (WHERE held)::int AS held, count(*) FILTER (WHERE on_fixed_day)::int AS on_fixed_day,
-      count(*) FILTER (WHERE held AND planned)::int AS with_plan, count(*) FILTER (WHERE planned)::int AS planned
-    FROM judged d JOIN orgs o ON o.id = d.org_id GROUP BY 1, 2`);
-  return rows;
+      SELECT d.key, d.month, d.dom, coalesce(b.planned, false) AS planned,
+        CASE WHEN ${closed} THEN coalesce(b.party_days, 0) ELSE coalesce(e.party_days, 0) END AS days
+      FROM due d LEFT JOIN kept b ON b.org_id = d.org_id AND b.month = d.month
+      LEFT JOIN edge e ON e.org_id = d.org_id AND e.month = d.month)
+    SELECT key, ${byMonth ? sql`to_char(month, 'YYYY-MM')` : sql`''`} AS month, count(*)::int AS due,
+      count(*) FILTER (WHERE days <> 0)::int AS held,
+      count(*) FILTER (WHERE days & (1 << (dom - 1)) <> 0)::int AS on_fixed_day,
+      count(*) FILTER (WHERE days <> 0 AND planned)::int AS with_plan,
+      count(*) FILTER (WHERE planned)::int AS planned
+    FROM judged GROUP BY 1, 2`;
 }

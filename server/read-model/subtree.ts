@@ -7,7 +7,7 @@ import { fixedDateOf, monthsOf } from '../core/fixed-day/period';
 import type { DbOrTx } from '../db/open';
 import { activityFacts } from './activity-figures';
 import type { ActivityFacts } from './figures';
-import type { DueMonth } from './period-figures';
+import type { DueMonths } from './period-figures';
 
 /**
  * The reads of a subtree's kept figures that the dashboard, the ranking and the alerts share:
@@ -27,8 +27,10 @@ export type SubtreeOrg = {
 export async function subtreeOrgs(tx: DbOrTx, path: string): Promise<SubtreeOrg[]> {
   const { rows } = await tx.execute<SubtreeOrg>(sql`
     SELECT o.id, o.parent_id, o.path, o.name, o.level, o.fixed_day AS "fixedDay", o.exemptions,
-      (SELECT count(*)::int FROM orgs c WHERE c.parent_id = o.id) AS children
-    FROM orgs o WHERE ${inSubtree(sql`o.path`, path)} ORDER BY o.path`);
+      coalesce(c.n, 0)::int AS children
+    FROM orgs o LEFT JOIN (SELECT parent_id, count(*) AS n FROM orgs WHERE ${inSubtree(sql`path`, path)} GROUP BY 1) c
+      ON c.parent_id = o.id
+    WHERE ${inSubtree(sql`o.path`, path)} ORDER BY o.path`);
   return rows;
 }
 
@@ -58,11 +60,40 @@ export async function plannedMonths(tx: DbOrTx, path: string, period: Period): P
   return new Set(rows.map((r) => r.k));
 }
 
-/** Each month of a branch whose fixed day fell inside the period and has come: the months it owes. */
-export function dueMonths(branch: SubtreeOrg, period: Period, today: string): DueMonth[] {
-  return monthsOf(period.from, period.to).flatMap((month) => {
-    const fixedDate = fixedDateOf(branch.fixedDay!, month);
-    if (fixedDate < period.from || fixedDate > period.to || fixedDate > today) return [];
-    return [{ orgId: branch.id, month, fixedDate }];
-  });
+/**
+ * The months the branches owe a themed party day: those whose fixed day fell inside the period
+ * and has come, each under the key `keyOf` gives its branch. Branches with the same fixed-day
+ * rule share one computation.
+ */
+export function dueMonths(
+  branches: SubtreeOrg[],
+  period: Period,
+  today: string,
+  keyOf: (branch: SubtreeOrg) => number,
+): DueMonths {
+  const months = monthsOf(period.from, period.to);
+  const ruleOf = new Map<string, number>();
+  const due: DueMonths = {
+    branches: { orgIds: [], keys: [], rules: [] },
+    rules: { rules: [], months: [], days: [] },
+  };
+  for (const branch of branches) {
+    const text = JSON.stringify(branch.fixedDay);
+    let rule = ruleOf.get(text);
+    if (rule === undefined) {
+      rule = ruleOf.size;
+      ruleOf.set(text, rule);
+      for (const month of months) {
+        const date = fixedDateOf(branch.fixedDay!, month);
+        if (date < period.from || date > period.to || date > today) continue;
+        due.rules.rules.push(rule);
+        due.rules.months.push(`${month}-01`);
+        due.rules.days.push(Number(date.slice(8, 10)));
+      }
+    }
+    due.branches.orgIds.push(branch.id);
+    due.branches.keys.push(keyOf(branch));
+    due.branches.rules.push(rule);
+  }
+  return due;
 }

@@ -1,6 +1,6 @@
--- The read model's rollups: what the dashboard and the ranking need, kept by organization and
--- month (and year, quarter, month for the distinct people), so a subtree's period is answered
--- from (orgs x months) rows grouped in SQL instead of one row per activity shipped to Node.
+-- The read model's rollups: what the dashboard and the ranking need, kept per subtree and part
+-- of a year (year, quarter, month), and per branch and month, so a subtree's period is answered
+-- by looking up a few rows instead of one row per activity shipped to Node.
 -- Every change appends a signed delta row to a *_pending table (no row is locked, so check-ins
 -- and hand-marked attendance never wait for each other); `fold_read_model()` adds them up on the
 -- read model's schedule, and readers add what is still pending.
@@ -46,9 +46,13 @@ CREATE FUNCTION ledger_complete(type text, has_minutes boolean, has_plan boolean
   RETURN ledger_materials(type, has_minutes, has_plan) AND present > 0 AND photos > 0;
 --> statement-breakpoint
 
-CREATE TABLE org_month_stats (
+-- The figures of every subtree (each org with everything under it) per part of a year
+-- (0 the year, 1-12 its months, 13-16 its quarters), type and theme: a county's year is one row
+-- per type and theme, its children's years and its months a dozen more.
+CREATE TABLE subtree_stats (
   org_id integer NOT NULL,
-  month date NOT NULL,
+  year smallint NOT NULL,
+  part smallint NOT NULL,
   type text NOT NULL,
   -- '' for none, so that it can be part of the key.
   theme text NOT NULL,
@@ -62,38 +66,112 @@ CREATE TABLE org_month_stats (
   -- reached[k + 1]: activities without a short reason lasting at least k half hours (k = 0..48),
   -- so the ranking reads the instance's minimum (MIN_ACTIVITY_HOURS, in half hours) as one element.
   reached integer[] NOT NULL,
-  -- days[d]: activities on day d of the month (whether a themed party day fell on the fixed day).
-  days integer[] NOT NULL,
-  PRIMARY KEY (org_id, month, type, theme)
+  PRIMARY KEY (org_id, year, part, type, theme)
 );
 --> statement-breakpoint
-CREATE INDEX org_month_stats_empty_idx ON org_month_stats (org_id) WHERE activities = 0;
+CREATE INDEX subtree_stats_empty_idx ON subtree_stats (org_id) WHERE activities = 0;
 --> statement-breakpoint
-CREATE TABLE org_month_stats_pending (LIKE org_month_stats);
+CREATE TABLE subtree_stats_pending (LIKE subtree_stats);
 --> statement-breakpoint
 
--- One activity's signed contribution to its org's month.
-CREATE FUNCTION activity_month_figures(s activity_stats, present integer, leave integer, sign integer)
-  RETURNS org_month_stats LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT s.org_id, date_trunc('month', s.day)::date, s.type, coalesce(s.theme, ''), sign,
-    sign * present, sign * s.masses, sign * expected_at(s.members, leave),
+-- One activity's signed figures, as the rows of its own org.
+CREATE FUNCTION activity_figures(s activity_stats, present integer, leave integer, sign integer)
+  RETURNS TABLE (type text, theme text, activities integer, present integer, masses integer, expected integer,
+    present_of_expected integer, ledger_complete integer, short_reason integer, reached integer[])
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT s.type, coalesce(s.theme, ''), sign, sign * present, sign * s.masses, sign * expected_at(s.members, leave),
     sign * least(present, expected_at(s.members, leave)),
     sign * ledger_complete(s.type, s.has_minutes, s.has_plan, present, s.photos)::integer,
     sign * s.short_reason::integer,
     ARRAY(SELECT CASE WHEN NOT s.short_reason AND s.duration_min >= 30 * k THEN sign ELSE 0 END
-          FROM generate_series(0, 48) k),
-    ARRAY(SELECT CASE WHEN d = extract(day FROM s.day) THEN sign ELSE 0 END FROM generate_series(1, 31) d)
+          FROM generate_series(0, 48) k)
 $$;
+--> statement-breakpoint
+
+-- ... and as the rows of every subtree it lies in (its org and each org above), for its month,
+-- its quarter and its year.
+CREATE FUNCTION activity_subtree_figures(s activity_stats, path text, present integer, leave integer, sign integer)
+  RETURNS SETOF subtree_stats LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT a.id, extract(year FROM s.day)::smallint, p.part, f.*
+  FROM activity_figures(s, present, leave, sign) f
+  CROSS JOIN unnest(path_ids(path)) a(id)
+  CROSS JOIN unnest(ARRAY[0, extract(month FROM s.day), 12 + extract(quarter FROM s.day)]::smallint[]) p(part)
+$$;
+--> statement-breakpoint
+
+CREATE VIEW subtree_stats_recount AS
+SELECT f.org_id, f.year, f.part, f.type, f.theme, sum(f.activities)::integer AS activities,
+  sum(f.present)::integer AS present, sum(f.masses)::integer AS masses, sum(f.expected)::integer AS expected,
+  sum(f.present_of_expected)::integer AS present_of_expected, sum(f.ledger_complete)::integer AS ledger_complete,
+  sum(f.short_reason)::integer AS short_reason, sum_each(f.reached) AS reached
+FROM activity_stats s JOIN orgs o ON o.id = s.org_id
+CROSS JOIN LATERAL activity_subtree_figures(s, o.path, s.present, s.leave, 1) f
+WHERE NOT s.cancelled
+GROUP BY 1, 2, 3, 4, 5;
+--> statement-breakpoint
+
+-- Per branch and month: the days its themed party days fell on (bit d-1 for day d) and whether
+-- the month's plan is written; with the fixed days (which Vanguard computes) this answers
+-- "held, on the fixed day, with the plan" for every branch-month without reading an activity.
+CREATE TABLE branch_months (
+  org_id integer NOT NULL,
+  month date NOT NULL,
+  party_days integer NOT NULL,
+  planned boolean NOT NULL,
+  PRIMARY KEY (org_id, month)
+);
+--> statement-breakpoint
+
+CREATE VIEW branch_months_recount AS
+SELECT org_id, month, bit_or(party_days)::integer AS party_days, bool_or(planned) AS planned FROM (
+  SELECT org_id, date_trunc('month', day)::date AS month, (1 << (extract(day FROM day)::integer - 1)) AS party_days,
+    false AS planned
+  FROM activity_stats WHERE type = 'themed_party_day' AND NOT cancelled
+  UNION ALL
+  SELECT org_id, make_date(year, month, 1), 0, true FROM plan_entries) x
+GROUP BY 1, 2;
+--> statement-breakpoint
+
+-- Rare writes (a party day scheduled, moved or cancelled; a plan written): recounted under a lock
+-- per branch-month, which the statement after it sees committed.
+CREATE FUNCTION refresh_branch_month(oid integer, m date) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  days integer;
+  plan boolean;
+BEGIN
+  PERFORM pg_advisory_xact_lock(7304, hashtext(oid || '|' || m));
+  SELECT coalesce(bit_or(1 << (extract(day FROM s.day)::integer - 1)), 0) INTO days FROM activity_stats s
+  WHERE s.org_id = oid AND s.day >= m AND s.day < m + interval '1 month' AND s.type = 'themed_party_day'
+    AND NOT s.cancelled;
+  plan := EXISTS (SELECT 1 FROM plan_entries p WHERE p.org_id = oid AND p.year = extract(year FROM m)
+                    AND p.month = extract(month FROM m));
+  IF days = 0 AND NOT plan THEN
+    DELETE FROM branch_months WHERE org_id = oid AND month = m;
+  ELSE
+    INSERT INTO branch_months VALUES (oid, m, days, plan)
+    ON CONFLICT (org_id, month) DO UPDATE SET party_days = EXCLUDED.party_days, planned = EXCLUDED.planned;
+  END IF;
+END $$;
 --> statement-breakpoint
 
 CREATE FUNCTION activity_stats_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'UPDATE' AND OLD IS NOT DISTINCT FROM NEW THEN RETURN NULL; END IF;
   IF TG_OP <> 'INSERT' AND NOT OLD.cancelled THEN
-    INSERT INTO org_month_stats_pending SELECT * FROM activity_month_figures(OLD, OLD.present, OLD.leave, -1);
+    INSERT INTO subtree_stats_pending SELECT * FROM activity_subtree_figures(OLD,
+      (SELECT path FROM orgs WHERE id = OLD.org_id), OLD.present, OLD.leave, -1);
   END IF;
   IF TG_OP <> 'DELETE' AND NOT NEW.cancelled THEN
-    INSERT INTO org_month_stats_pending SELECT * FROM activity_month_figures(NEW, NEW.present, NEW.leave, 1);
+    INSERT INTO subtree_stats_pending SELECT * FROM activity_subtree_figures(NEW,
+      (SELECT path FROM orgs WHERE id = NEW.org_id), NEW.present, NEW.leave, 1);
+  END IF;
+  IF TG_OP <> 'INSERT' AND OLD.type = 'themed_party_day' AND (TG_OP = 'DELETE'
+      OR (OLD.org_id, OLD.day, OLD.type, OLD.cancelled) IS DISTINCT FROM (NEW.org_id, NEW.day, NEW.type, NEW.cancelled)) THEN
+    PERFORM refresh_branch_month(OLD.org_id, date_trunc('month', OLD.day)::date);
+  END IF;
+  IF TG_OP <> 'DELETE' AND NEW.type = 'themed_party_day' AND (TG_OP = 'INSERT'
+      OR (OLD.org_id, OLD.day, OLD.type, OLD.cancelled) IS DISTINCT FROM (NEW.org_id, NEW.day, NEW.type, NEW.cancelled)) THEN
+    PERFORM refresh_branch_month(NEW.org_id, date_trunc('month', NEW.day)::date);
   END IF;
   RETURN NULL;
 END $$;
@@ -102,14 +180,15 @@ CREATE TRIGGER activity_stats_rollup AFTER INSERT OR UPDATE OR DELETE ON activit
   FOR EACH ROW EXECUTE FUNCTION activity_stats_changed();
 --> statement-breakpoint
 
-CREATE VIEW org_month_stats_recount AS
-SELECT f.org_id, f.month, f.type, f.theme, sum(f.activities)::integer AS activities,
-  sum(f.present)::integer AS present, sum(f.masses)::integer AS masses, sum(f.expected)::integer AS expected,
-  sum(f.present_of_expected)::integer AS present_of_expected, sum(f.ledger_complete)::integer AS ledger_complete,
-  sum(f.short_reason)::integer AS short_reason, sum_each(f.reached) AS reached, sum_each(f.days) AS days
-FROM activity_stats s CROSS JOIN LATERAL activity_month_figures(s, s.present, s.leave, 1) f
-WHERE NOT s.cancelled
-GROUP BY 1, 2, 3, 4;
+CREATE FUNCTION plan_entry_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP <> 'INSERT' THEN PERFORM refresh_branch_month(OLD.org_id, make_date(OLD.year, OLD.month, 1)); END IF;
+  IF TG_OP <> 'DELETE' THEN PERFORM refresh_branch_month(NEW.org_id, make_date(NEW.year, NEW.month, 1)); END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER plan_entries_branch_months AFTER INSERT OR UPDATE OR DELETE ON plan_entries
+  FOR EACH ROW EXECUTE FUNCTION plan_entry_changed();
 --> statement-breakpoint
 
 -- Distinct members who took part, per org as the root of a subtree (an activity of a branch
@@ -183,9 +262,9 @@ BEGIN
 END $$;
 --> statement-breakpoint
 
--- A moved org changes which subtrees its members' attendance counts in: the orgs above it, before
--- and after, are recounted (rare, and done in the move's transaction).
-CREATE FUNCTION recount_subtree_people(ids integer[]) RETURNS void LANGUAGE plpgsql AS $$
+-- A moved org changes which subtrees its activities and its members' attendance count in: the
+-- orgs above it on one side only are recounted (rare, and done in the move's transaction).
+CREATE FUNCTION recount_subtrees(ids integer[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM subtree_people WHERE org_id = ANY(ids);
   DELETE FROM subtree_people_pending WHERE org_id = ANY(ids);
@@ -196,6 +275,9 @@ BEGIN
     CROSS JOIN LATERAL unnest(parts_of(m.days, m.year)) p(part)
     WHERE path_ids(o.path) && ids AND a.id = ANY(ids)
     GROUP BY 1, 2, 3;
+  DELETE FROM subtree_stats WHERE org_id = ANY(ids);
+  DELETE FROM subtree_stats_pending WHERE org_id = ANY(ids);
+  INSERT INTO subtree_stats SELECT * FROM subtree_stats_recount WHERE org_id = ANY(ids);
 END $$;
 --> statement-breakpoint
 CREATE FUNCTION orgs_moved() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -204,10 +286,10 @@ DECLARE
   above_before integer[] := ARRAY(SELECT DISTINCT unnest(path_ids(o.path)) FROM old_orgs o WHERE o.id = ANY(moved));
   above_after integer[] := ARRAY(SELECT DISTINCT unnest(path_ids(n.path)) FROM new_orgs n WHERE n.id = ANY(moved));
 BEGIN
-  -- A new org gets its path this way too; with nobody's attendance under it there is nothing to recount.
-  IF NOT EXISTS (SELECT 1 FROM member_attendance_years WHERE org_id = ANY(moved)) THEN RETURN NULL; END IF;
-  -- The orgs above on one side only: the moved orgs themselves and the common ancestors keep their people.
-  PERFORM recount_subtree_people(ARRAY(
+  -- A new org gets its path this way too; with no activity under it there is nothing to recount.
+  IF NOT EXISTS (SELECT 1 FROM activity_stats WHERE org_id = ANY(moved)) THEN RETURN NULL; END IF;
+  -- The orgs above on one side only: the moved orgs themselves and the common ancestors keep their figures.
+  PERFORM recount_subtrees(ARRAY(
     (SELECT unnest(above_before) EXCEPT SELECT unnest(above_after))
     UNION (SELECT unnest(above_after) EXCEPT SELECT unnest(above_before))));
   RETURN NULL;
@@ -339,22 +421,21 @@ DECLARE
   n integer;
 BEGIN
   n := fold_activity_stats();
-  WITH moved AS (DELETE FROM org_month_stats_pending RETURNING *)
-  INSERT INTO org_month_stats
-    SELECT org_id, month, type, theme, sum(activities), sum(present), sum(masses), sum(expected),
-      sum(present_of_expected), sum(ledger_complete), sum(short_reason), sum_each(reached), sum_each(days)
-    FROM moved GROUP BY 1, 2, 3, 4
-  ON CONFLICT (org_id, month, type, theme) DO UPDATE SET
-    activities = org_month_stats.activities + EXCLUDED.activities,
-    present = org_month_stats.present + EXCLUDED.present,
-    masses = org_month_stats.masses + EXCLUDED.masses,
-    expected = org_month_stats.expected + EXCLUDED.expected,
-    present_of_expected = org_month_stats.present_of_expected + EXCLUDED.present_of_expected,
-    ledger_complete = org_month_stats.ledger_complete + EXCLUDED.ledger_complete,
-    short_reason = org_month_stats.short_reason + EXCLUDED.short_reason,
-    reached = int_array_add(org_month_stats.reached, EXCLUDED.reached),
-    days = int_array_add(org_month_stats.days, EXCLUDED.days);
-  DELETE FROM org_month_stats WHERE activities = 0;
+  WITH moved AS (DELETE FROM subtree_stats_pending RETURNING *)
+  INSERT INTO subtree_stats
+    SELECT org_id, year, part, type, theme, sum(activities), sum(present), sum(masses), sum(expected),
+      sum(present_of_expected), sum(ledger_complete), sum(short_reason), sum_each(reached)
+    FROM moved GROUP BY 1, 2, 3, 4, 5
+  ON CONFLICT (org_id, year, part, type, theme) DO UPDATE SET
+    activities = subtree_stats.activities + EXCLUDED.activities,
+    present = subtree_stats.present + EXCLUDED.present,
+    masses = subtree_stats.masses + EXCLUDED.masses,
+    expected = subtree_stats.expected + EXCLUDED.expected,
+    present_of_expected = subtree_stats.present_of_expected + EXCLUDED.present_of_expected,
+    ledger_complete = subtree_stats.ledger_complete + EXCLUDED.ledger_complete,
+    short_reason = subtree_stats.short_reason + EXCLUDED.short_reason,
+    reached = int_array_add(subtree_stats.reached, EXCLUDED.reached);
+  DELETE FROM subtree_stats WHERE activities = 0;
   WITH moved AS (DELETE FROM subtree_people_pending RETURNING *)
   INSERT INTO subtree_people SELECT org_id, year, part, sum(members) FROM moved GROUP BY 1, 2, 3
   ON CONFLICT (org_id, year, part) DO UPDATE SET members = subtree_people.members + EXCLUDED.members;
@@ -370,8 +451,8 @@ END $$;
 CREATE OR REPLACE FUNCTION rebuild_aggregates() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   -- Truncated, not deleted: a rebuild leaves no dead rows for the dashboard to scan past.
-  TRUNCATE activity_stats, activity_stats_pending, member_attendance_years, masses_days,
-    org_month_stats, org_month_stats_pending, subtree_people, subtree_people_pending, org_masses, org_masses_pending;
+  TRUNCATE activity_stats, activity_stats_pending, member_attendance_years, masses_days, branch_months,
+    subtree_stats, subtree_stats_pending, subtree_people, subtree_people_pending, org_masses, org_masses_pending;
   ALTER TABLE activity_stats DISABLE TRIGGER activity_stats_rollup;
   ALTER TABLE member_attendance_years DISABLE TRIGGER member_days_people;
   ALTER TABLE masses_days DISABLE TRIGGER masses_days_people;
@@ -381,7 +462,8 @@ BEGIN
   ALTER TABLE activity_stats ENABLE TRIGGER activity_stats_rollup;
   ALTER TABLE member_attendance_years ENABLE TRIGGER member_days_people;
   ALTER TABLE masses_days ENABLE TRIGGER masses_days_people;
-  INSERT INTO org_month_stats SELECT * FROM org_month_stats_recount;
+  INSERT INTO subtree_stats SELECT * FROM subtree_stats_recount;
+  INSERT INTO branch_months SELECT * FROM branch_months_recount;
   INSERT INTO subtree_people SELECT * FROM subtree_people_recount;
   INSERT INTO org_masses SELECT * FROM org_masses_recount;
 END $$;

@@ -5,8 +5,19 @@ import type { RankingRow, ScoreLine, Weights } from '../../../common/schemas/ran
 import type { Period } from '../../../common/schemas/stats';
 import { inSubtree } from '../../access/scope-sql';
 import { keepsOwnFixedDay } from '../../core/fixed-day/fixed-day-org';
+import { oneTrip } from '../../db/one-trip';
 import type { DbOrTx } from '../../db/open';
-import { compliance, figuresByOrg } from '../../read-model/period-figures';
+import { plusSums } from '../../read-model/figures';
+import {
+  type ActivityRowFigures,
+  activityRowFigures,
+  type ComplianceCounts,
+  compliance,
+  type FigureSums,
+  type KeptFigures,
+  keptFigures,
+  splitPeriod,
+} from '../../read-model/period-figures';
 import { dueMonths, type SubtreeOrg, subtreeOrgs } from '../../read-model/subtree';
 
 const ratio = (n: number, d: number) => (d > 0 ? n / d : null);
@@ -30,32 +41,53 @@ export async function branchValues(
   const scope = { path, period, now, today };
   const orgs = await subtreeOrgs(tx, path);
   const branches = orgs.filter(keepsOwnFixedDay);
-  const due = branches.flatMap((b) =>
-    b.exemptions.includes('fixed_day') ? [] : dueMonths(b, period, today),
+  const due = dueMonths(
+    branches.filter((b) => !b.exemptions.includes('fixed_day')),
+    period,
+    today,
+    (b) => b.id,
   );
-  const sums = new Map((await figuresByOrg(tx, scope, minActivityHours * 2)).map((r) => [r.org_id, r]));
+  const split = splitPeriod(scope);
+  const halfHours = minActivityHours * 2;
+  // A branch keeps no orgs under it: its subtree's figures are its own.
+  const sums = new Map<number, FigureSums>();
+  const add = (orgId: number, g: FigureSums) => sums.set(orgId, plusSums(sums.get(orgId), g));
+  const ids = sql`${sql.param(branches.map((b) => b.id))}::int[]`;
+  const reads = await oneTrip<{
+    kept: KeptFigures[];
+    activityRows: ActivityRowFigures[];
+    judged: ComplianceCounts[];
+    inspected: { org_id: number; avg: number }[];
+    rectified: { org_id: number; due: number; on_time: number }[];
+  }>(tx, {
+    kept: keptFigures(ids, split.parts, { byOrg: true, halfHours }),
+    activityRows: activityRowFigures(scope, split, { byOrg: true, halfHours }),
+    judged: compliance(scope, split, due, { byMonth: false }),
+    inspected: sql`
+      SELECT i.org_id, avg(i.score)::float8 AS avg FROM inspections i JOIN orgs o ON o.id = i.org_id
+      WHERE ${inSubtree(sql`o.path`, path)} AND i.date BETWEEN ${period.from}::date AND ${period.to}::date
+      GROUP BY i.org_id`,
+    // Items due in the period whose due date has come: were they closed by then?
+    rectified: sql`
+      SELECT r.org_id, count(*)::int AS due,
+        count(*) FILTER (WHERE r.status = 'closed'
+          AND ((r.closed_at AT TIME ZONE 'UTC') + interval '8 hours')::date <= r.due_date)::int AS on_time
+      FROM rectifications r JOIN orgs o ON o.id = r.org_id
+      WHERE ${inSubtree(sql`o.path`, path)} AND r.due_date BETWEEN ${period.from}::date AND ${period.to}::date
+        AND r.due_date <= ${today}::date
+      GROUP BY r.org_id`,
+  });
+  for (const g of [...reads.kept, ...reads.activityRows]) add(g.org_id, g);
   const months = new Map<number, { due: number; held: number; on_fixed_day: number; planned: number }>();
-  for (const c of await compliance(tx, scope, due, { by: 'org' })) {
-    const m = months.get(Number(c.key)) ?? { due: 0, held: 0, on_fixed_day: 0, planned: 0 };
+  for (const c of reads.judged) {
+    const m = months.get(c.key) ?? { due: 0, held: 0, on_fixed_day: 0, planned: 0 };
     m.due += c.due;
     m.held += c.held;
     m.on_fixed_day += c.on_fixed_day;
     m.planned += c.planned;
-    months.set(Number(c.key), m);
+    months.set(c.key, m);
   }
-  const { rows: inspected } = await tx.execute<{ org_id: number; avg: number }>(sql`
-    SELECT i.org_id, avg(i.score)::float8 AS avg FROM inspections i JOIN orgs o ON o.id = i.org_id
-    WHERE ${inSubtree(sql`o.path`, path)} AND i.date BETWEEN ${period.from}::date AND ${period.to}::date
-    GROUP BY i.org_id`);
-  // Items due in the period whose due date has come: were they closed by then?
-  const { rows: rectified } = await tx.execute<{ org_id: number; due: number; on_time: number }>(sql`
-    SELECT r.org_id, count(*)::int AS due,
-      count(*) FILTER (WHERE r.status = 'closed'
-        AND ((r.closed_at AT TIME ZONE 'UTC') + interval '8 hours')::date <= r.due_date)::int AS on_time
-    FROM rectifications r JOIN orgs o ON o.id = r.org_id
-    WHERE ${inSubtree(sql`o.path`, path)} AND r.due_date BETWEEN ${period.from}::date AND ${period.to}::date
-      AND r.due_date <= ${today}::date
-    GROUP BY r.org_id`);
+  const { inspected, rectified } = reads;
   const inspections = new Map(inspected.map((r) => [r.org_id, r.avg / 100]));
   const rectifications = new Map(rectified.map((r) => [r.org_id, ratio(r.on_time, r.due)]));
   const names = new Map(orgs.map((o) => [o.id, o.name]));

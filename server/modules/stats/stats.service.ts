@@ -9,21 +9,30 @@ import { authorize, canSee } from '../../access/policy';
 import { inSubtree } from '../../access/scope-sql';
 import { keepsOwnFixedDay } from '../../core/fixed-day/fixed-day-org';
 import { fixedDateOf, monthsOf } from '../../core/fixed-day/period';
+import { oneTrip } from '../../db/one-trip';
 import type { DbOrTx } from '../../db/open';
-import { sideBySide } from '../../db/side-by-side';
 import { addCompliance, addSums, emptyFigures, type FiguresAcc, finish } from '../../read-model/figures';
-import { distinctPeople } from '../../read-model/people';
-import { compliance, figuresByBucket, type Scope } from '../../read-model/period-figures';
+import { distinctPeople, type PeopleRow, peopleIndex } from '../../read-model/people';
+import {
+  type ActivityRowFigures,
+  activityRowFigures,
+  type ComplianceCounts,
+  compliance,
+  type FigureSums,
+  type KeptFigures,
+  keptFigures,
+  type Scope,
+  splitPeriod,
+} from '../../read-model/period-figures';
 import { dueMonths, heldActivities, type SubtreeOrg, subtreeOrgs } from '../../read-model/subtree';
 
-async function openRectifications(tx: DbOrTx, path: string, depth: number, today: string) {
-  const { rows } = await tx.execute<{ bucket: string; open: number; overdue: number }>(sql`
+function openRectifications(path: string, depth: number, today: string) {
+  return sql`
     SELECT split_part(o.path, '/', ${depth + 2}) AS bucket,
       count(*)::int AS open, count(*) FILTER (WHERE r.due_date < ${today}::date)::int AS overdue
     FROM rectifications r JOIN orgs o ON o.id = r.org_id
     WHERE ${inSubtree(sql`o.path`, path)} AND r.status <> 'closed'
-    GROUP BY 1`);
-  return rows;
+    GROUP BY 1`;
 }
 
 const statsOrg = (o: SubtreeOrg): StatsOrg => ({
@@ -54,22 +63,45 @@ export async function getStats(
   const children = orgs.filter((o) => o.parent_id === org.id);
   // Which child's row a descendant adds to: the path component right below the org.
   const bucketOf = (o: SubtreeOrg) => pathIds(o.path)[depth] ?? null;
-  const due = orgs.flatMap((o) =>
-    keepsOwnFixedDay(o) && !o.exemptions.includes('fixed_day') ? dueMonths(o, period, today) : [],
+  const due = dueMonths(
+    orgs.filter((o) => keepsOwnFixedDay(o) && !o.exemptions.includes('fixed_day')),
+    period,
+    today,
+    (o) => bucketOf(o) ?? 0,
   );
-  const [sums, judged, people, rects] = await sideBySide(db, [
-    () => figuresByBucket(db, scope, depth),
-    () => compliance(db, scope, due, { by: 'bucket', depth }),
-    () =>
-      distinctPeople(
-        db,
-        org,
-        children.map((c) => c.id),
-        depth,
-        period,
-      ),
-    () => openRectifications(db, org.path, depth, today),
-  ] as const);
+  const split = splitPeriod(scope);
+  const people = distinctPeople(
+    org,
+    children.map((c) => c.id),
+    depth,
+    period,
+  );
+  const reads = await oneTrip<{
+    kept: KeptFigures[];
+    keptMonths: KeptFigures[];
+    activityRows: ActivityRowFigures[];
+    judged: ComplianceCounts[];
+    members: PeopleRow[];
+    masses: PeopleRow[];
+    rects: { bucket: string; open: number; overdue: number }[];
+    ancestors: { id: number; name: string; path: string }[];
+  }>(db, {
+    kept: keptFigures(sql`${sql.param([org.id, ...children.map((c) => c.id)])}::int[]`, split.parts),
+    // The trend: the root's months.
+    keptMonths: keptFigures(
+      sql`ARRAY[${org.id}]::int[]`,
+      split.closed.map((m) => ({ year: Number(m.slice(0, 4)), part: Number(m.slice(5, 7)) })),
+    ),
+    activityRows: activityRowFigures(scope, split),
+    judged: compliance(scope, split, due),
+    members: people.members,
+    masses: people.masses,
+    rects: openRectifications(org.path, depth, today),
+    ancestors: sql`SELECT id, name, path FROM orgs WHERE id = ANY(${sql.param(pathIds(org.path))}::int[]) ORDER BY length(path)`,
+  });
+  const { kept, keptMonths, activityRows, judged, rects } = reads;
+  const members = peopleIndex(reads.members);
+  const masses = peopleIndex(reads.masses);
 
   const total = emptyFigures();
   const perChild = new Map<number, FiguresAcc>(children.map((c) => [c.id, emptyFigures()]));
@@ -85,17 +117,26 @@ export async function getStats(
       { month, activities: 0, memberTimes: 0, massesTimes: 0, due: 0, held: 0 },
     ]),
   );
-  for (const g of sums) {
-    for (const f of targets(g.bucket)) addSums(f, g);
-    const point = trend.get(g.month);
+  const addToTrend = (month: string, g: FigureSums) => {
+    const point = trend.get(month);
     if (point) {
       point.activities += g.activities;
       point.memberTimes += g.present;
       point.massesTimes += g.masses;
     }
+  };
+  // Kept rows are whole subtrees: the root's is the total, a child's that child's row.
+  for (const g of kept) {
+    const f = g.org_id === org.id ? total : perChild.get(g.org_id);
+    if (f) addSums(f, g);
+  }
+  for (const g of keptMonths) addToTrend(`${g.year}-${String(g.part).padStart(2, '0')}`, g);
+  for (const g of activityRows) {
+    for (const f of targets(String(pathIds(g.path)[depth] ?? ''))) addSums(f, g);
+    addToTrend(g.month, g);
   }
   for (const c of judged) {
-    for (const f of targets(c.key)) addCompliance(f, c);
+    for (const f of targets(String(c.key || ''))) addCompliance(f, c);
     const point = trend.get(c.month);
     if (point) {
       point.due += c.due;
@@ -116,17 +157,18 @@ export async function getStats(
       f.overdueRectifications += r.overdue;
     }
   }
-  total.memberPeople = people.members.get('all') ?? 0;
-  total.massesPeople = people.masses.get('all') ?? 0;
+  total.memberPeople = members.get('all') ?? 0;
+  total.massesPeople = masses.get('all') ?? 0;
   for (const [id, f] of perChild) {
-    f.memberPeople = people.members.get(String(id)) ?? 0;
-    f.massesPeople = people.masses.get(String(id)) ?? 0;
+    f.memberPeople = members.get(String(id)) ?? 0;
+    f.massesPeople = masses.get(String(id)) ?? 0;
   }
 
   const levelCount = (level: OrgLevel) => orgs.filter((o) => o.level === level).length;
   return {
     org: statsOrg(self),
-    path: await visibleAncestors(db, actor, org.path),
+    // The breadcrumb: the org and those above it that the actor may see.
+    path: reads.ancestors.filter((o) => canSee(actor, o.path)).map(({ id, name }) => ({ id, name })),
     period,
     orgCounts: {
       committees: levelCount('committee'),
@@ -142,13 +184,6 @@ export async function getStats(
     })),
     activities: children.length === 0 ? await branchActivities(db, scope, self) : [],
   };
-}
-
-/** The breadcrumb: the org and those above it that the actor may see. */
-async function visibleAncestors(tx: DbOrTx, actor: Actor, path: string) {
-  const { rows } = await tx.execute<{ id: number; name: string; path: string }>(sql`
-    SELECT id, name, path FROM orgs WHERE id = ANY(${sql.param(pathIds(path))}::int[]) ORDER BY length(path)`);
-  return rows.filter((o) => canSee(actor, o.path)).map(({ id, name }) => ({ id, name }));
 }
 
 async function branchActivities(tx: DbOrTx, scope: Scope, branch: SubtreeOrg): Promise<StatsActivity[]> {

@@ -1,0 +1,122 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { todayInChina } from '../../common/dates';
+import { keepsOwnFixedDay } from '../core/fixed-day/fixed-day-org';
+import { oneTrip } from '../db/one-trip';
+import { tinyCounty } from '../test/fixtures';
+import { testApp } from '../test/harness';
+import { aggregateDrift } from './aggregates';
+import { countedPeople, distinctPeople, type PeopleRow } from './people';
+import {
+  type ActivityRowFigures,
+  activityRowFigures,
+  type ComplianceCounts,
+  compliance,
+  type KeptFigures,
+  keptFigures,
+  type SplitPeriod,
+  splitPeriod,
+} from './period-figures';
+import { dueMonths, subtreeOrgs } from './subtree';
+
+const { db, clock, as } = await testApp();
+const fx = await tinyCounty(db);
+const now = clock.now();
+const today = todayInChina(now);
+const year = Number(today.slice(0, 4)) - 1;
+const period = { from: `${year}-01-01`, to: `${year}-12-31` };
+const scope = { path: fx.county.path, period, now, today };
+/** The same period with no month counted as ended: every figure read activity by activity. */
+const unrolled: SplitPeriod = { closed: [], parts: [], edges: [period] };
+
+const FIELDS = [
+  'activities',
+  'present',
+  'masses',
+  'expected',
+  'present_of_expected',
+  'ledger_complete',
+  'long_enough',
+] as const;
+const totals = (rows: (KeptFigures | ActivityRowFigures)[]) =>
+  Object.fromEntries(FIELDS.map((f) => [f, rows.reduce((s, r) => s + r[f], 0)]));
+const byType = (rows: (KeptFigures | ActivityRowFigures)[]) => {
+  const out: Record<string, number> = {};
+  for (const r of rows) out[`${r.type}/${r.theme}`] = (out[`${r.type}/${r.theme}`] ?? 0) + r.activities;
+  return out;
+};
+
+describe('the rollups', () => {
+  it('answer a past year as reading it activity by activity does', async () => {
+    const split = splitPeriod(scope);
+    expect(split.parts).toEqual([{ year, part: 0 }]);
+    const orgs = await subtreeOrgs(db, fx.county.path);
+    const due = dueMonths(
+      orgs.filter((o) => keepsOwnFixedDay(o) && !o.exemptions.includes('fixed_day')),
+      period,
+      today,
+      (o) => o.id,
+    );
+    const reads = await oneTrip<{
+      kept: KeptFigures[];
+      rows: ActivityRowFigures[];
+      judged: ComplianceCounts[];
+      judgedRow: ComplianceCounts[];
+    }>(db, {
+      kept: keptFigures(sql`ARRAY[${fx.county.id}]::int[]`, split.parts, { halfHours: 8 }),
+      rows: activityRowFigures(scope, unrolled, { halfHours: 8 }),
+      judged: compliance(scope, split, due),
+      judgedRow: compliance(scope, unrolled, due),
+    });
+    expect(reads.kept.length).toBeGreaterThan(0);
+    expect(totals(reads.kept)).toEqual(totals(reads.rows));
+    expect(byType(reads.kept)).toEqual(byType(reads.rows));
+    const order = (c: ComplianceCounts[]) =>
+      [...c].sort((a, b) => a.key - b.key || a.month.localeCompare(b.month));
+    expect(reads.judged.length).toBeGreaterThan(0);
+    expect(order(reads.judged)).toEqual(order(reads.judgedRow));
+  });
+
+  it('count each person once, as the day bitsets do, for a year, a quarter and a month', async () => {
+    const children = [fx.t1.id, fx.t2.id];
+    for (const p of [
+      period,
+      { from: `${year}-04-01`, to: `${year}-06-30` },
+      { from: `${year}-03-01`, to: `${year}-03-31` },
+    ]) {
+      const kept = distinctPeople(fx.county, children, 1, p);
+      const counted = countedPeople(fx.county.path, 1, p);
+      const reads = await oneTrip<Record<string, PeopleRow[]>>(db, {
+        keptMembers: kept.members,
+        countedMembers: counted.members,
+        keptMasses: kept.masses,
+        countedMasses: counted.masses,
+      });
+      const of = (rows: PeopleRow[], bucket: string | null) => rows.find((r) => r.bucket === bucket)?.n ?? 0;
+      for (const bucket of [null, String(fx.t1.id), String(fx.t2.id)]) {
+        expect(of(reads.keptMembers!, bucket)).toBe(of(reads.countedMembers!, bucket));
+        expect(of(reads.keptMasses!, bucket)).toBe(of(reads.countedMasses!, bucket));
+      }
+      expect(of(reads.keptMembers!, null)).toBeGreaterThan(0);
+    }
+  });
+
+  it('follow an org that moves, and stay equal to a recount', async () => {
+    const county = await as('county');
+    const stats = async (orgId: number) =>
+      (await county.get(`/api/v1/orgs/${orgId}/stats?from=${period.from}&to=${period.to}`)).json().figures;
+    const [before1, before2, moved] = await Promise.all([
+      stats(fx.t1.id),
+      stats(fx.t2.id),
+      stats(fx.b1Sibling.id),
+    ]);
+    expect(moved.activities).toBeGreaterThan(0);
+    const res = await county.post(`/api/v1/orgs/${fx.b1Sibling.id}/move`, { parentId: fx.t2.id });
+    expect(res.statusCode, res.body).toBe(200);
+    const [after1, after2] = await Promise.all([stats(fx.t1.id), stats(fx.t2.id)]);
+    expect(after1.activities).toBe(before1.activities - moved.activities);
+    expect(after2.activities).toBe(before2.activities + moved.activities);
+    expect(after2.memberTimes).toBe(before2.memberTimes + moved.memberTimes);
+    expect(await db.transaction((tx) => aggregateDrift(tx))).toEqual([]);
+  });
+});
