@@ -8,8 +8,8 @@ import { type ActivityFacts, completenessOf, countsOf } from './figures';
  * check-ins still waiting to be folded in added (few, and exact): what the dashboard sums, the
  * ranking scores and an activity's page and ledger row show are the same numbers.
  */
-export async function activityFacts(tx: DbOrTx, where: SQL, pending: SQL): Promise<ActivityFacts[]> {
-  const { rows } = await tx.execute<ActivityFacts>(sql`
+export function activityFactsRead(where: SQL, pending: SQL): SQL {
+  return sql`
     SELECT s.activity_id AS id, s.org_id, to_char(s.day, 'YYYY-MM-DD') AS day, s.type, s.theme,
       s.photos, s.members, f.present, f.leave, s.masses, s.duration_min, s.short_reason,
       expected_at(s.members, f.leave) AS expected, ledger_materials(s.type, s.has_minutes, s.has_plan) AS materials,
@@ -18,8 +18,11 @@ export async function activityFacts(tx: DbOrTx, where: SQL, pending: SQL): Promi
     LEFT JOIN (SELECT activity_id, sum(present)::int AS present, sum(leave)::int AS leave
                FROM activity_stats_pending WHERE ${pending} GROUP BY activity_id) p ON p.activity_id = s.activity_id
     CROSS JOIN LATERAL (SELECT s.present + coalesce(p.present, 0) AS present, s.leave + coalesce(p.leave, 0) AS leave) f
-    WHERE ${where}`);
-  return rows;
+    WHERE ${where}`;
+}
+
+export async function activityFacts(tx: DbOrTx, where: SQL, pending: SQL): Promise<ActivityFacts[]> {
+  return (await tx.execute<ActivityFacts>(activityFactsRead(where, pending))).rows;
 }
 
 /** Attendance figures and ledger completeness of the given activities. */

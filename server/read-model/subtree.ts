@@ -1,11 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Exemption, OrgLevel } from '../../common/enums';
 import type { FixedDaySetting } from '../../common/fixed-day';
 import type { Period } from '../../common/schemas/stats';
 import { inSubtree } from '../access/scope-sql';
 import { fixedDateOf, monthsOf } from '../core/fixed-day/period';
 import type { DbOrTx } from '../db/open';
-import { activityFacts } from './activity-figures';
+import { activityFactsRead } from './activity-figures';
 import type { ActivityFacts } from './figures';
 import type { DueMonths } from './period-figures';
 
@@ -34,20 +34,15 @@ export async function subtreeOrgs(tx: DbOrTx, path: string): Promise<SubtreeOrg[
   return rows;
 }
 
-/** Activities of a subtree in a period that have begun by `now`. */
-export async function heldActivities(
-  tx: DbOrTx,
-  path: string,
-  period: Period,
-  now: Date,
-): Promise<ActivityFacts[]> {
-  return activityFacts(
-    tx,
+/** Activities of a subtree in a period that have begun by `now`, with their titles (rows: `HeldActivity`). */
+export function heldActivities(path: string, period: Period, now: Date): SQL {
+  return sql`SELECT f.*, a.title FROM (${activityFactsRead(
     sql`${inSubtree(sql`o.path`, path)} AND NOT s.cancelled AND s.starts_at <= ${now.toISOString()}::timestamptz
       AND s.day BETWEEN ${period.from}::date AND ${period.to}::date`,
     sql`true`,
-  );
+  )}) f JOIN activities a ON a.id = f.id ORDER BY f.day, f.id`;
 }
+export type HeldActivity = ActivityFacts & { title: string };
 
 /** Month keys (`orgId|YYYY-MM`) that have a plan entry, for the orgs of a subtree. */
 export async function plannedMonths(tx: DbOrTx, path: string, period: Period): Promise<Set<string>> {

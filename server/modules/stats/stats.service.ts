@@ -21,10 +21,15 @@ import {
   type FigureSums,
   type KeptFigures,
   keptFigures,
-  type Scope,
   splitPeriod,
 } from '../../read-model/period-figures';
-import { dueMonths, heldActivities, type SubtreeOrg, subtreeOrgs } from '../../read-model/subtree';
+import {
+  dueMonths,
+  type HeldActivity,
+  heldActivities,
+  type SubtreeOrg,
+  subtreeOrgs,
+} from '../../read-model/subtree';
 
 function openRectifications(path: string, depth: number, today: string) {
   return sql`
@@ -85,6 +90,7 @@ export async function getStats(
     masses: PeopleRow[];
     rects: { bucket: string; open: number; overdue: number }[];
     ancestors: { id: number; name: string; path: string }[];
+    held: HeldActivity[];
   }>(db, {
     kept: keptFigures(sql`${sql.param([org.id, ...children.map((c) => c.id)])}::int[]`, split.parts),
     // The trend: the root's months.
@@ -98,6 +104,8 @@ export async function getStats(
     masses: people.masses,
     rects: openRectifications(org.path, depth, today),
     ancestors: sql`SELECT id, name, path FROM orgs WHERE id = ANY(${sql.param(pathIds(org.path))}::int[]) ORDER BY length(path)`,
+    // A branch's page lists its activities.
+    held: children.length === 0 ? heldActivities(org.path, period, now) : null,
   });
   const { kept, keptMonths, activityRows, judged, rects } = reads;
   const members = peopleIndex(reads.members);
@@ -182,32 +190,25 @@ export async function getStats(
       branches: branchCount.get(c.id) ?? 0,
       figures: finish(perChild.get(c.id)!),
     })),
-    activities: children.length === 0 ? await branchActivities(db, scope, self) : [],
+    activities: branchActivities(reads.held, self),
   };
 }
 
-async function branchActivities(tx: DbOrTx, scope: Scope, branch: SubtreeOrg): Promise<StatsActivity[]> {
-  const acts = await heldActivities(tx, branch.path, scope.period, scope.now);
-  if (!acts.length) return [];
-  const { rows } = await tx.execute<{ id: number; title: string }>(sql`
-    SELECT id, title FROM activities WHERE id = ANY(${sql.param(acts.map((a) => a.id))}::int[])`);
-  const titles = new Map(rows.map((r) => [r.id, r.title]));
+function branchActivities(acts: HeldActivity[], branch: SubtreeOrg): StatsActivity[] {
   const fixedDates = new Set(
     branch.fixedDay ? acts.map((a) => fixedDateOf(branch.fixedDay!, a.day.slice(0, 7))) : [],
   );
-  return acts
-    .sort((a, b) => a.day.localeCompare(b.day) || a.id - b.id)
-    .map((a) => ({
-      id: a.id,
-      date: a.day,
-      type: a.type,
-      theme: a.theme,
-      title: titles.get(a.id) ?? '',
-      present: a.present,
-      expected: a.expected,
-      leave: a.leave,
-      masses: a.masses,
-      onFixedDay: a.type === 'themed_party_day' && fixedDates.has(a.day),
-      complete: a.complete,
-    }));
+  return acts.map((a) => ({
+    id: a.id,
+    date: a.day,
+    type: a.type,
+    theme: a.theme,
+    title: a.title,
+    present: a.present,
+    expected: a.expected,
+    leave: a.leave,
+    masses: a.masses,
+    onFixedDay: a.type === 'themed_party_day' && fixedDates.has(a.day),
+    complete: a.complete,
+  }));
 }
