@@ -50,7 +50,7 @@ try {
 
 const app = await buildApp({ database, config, clock });
 scheduleAlerts(app, { db: database.db, config, clock }, log);
-scheduleFolding(app, { db: database.db, config }, log);
+scheduleFolding(app, { db: database.db, config, clock }, log);
 await app.listen({ port: config.port, host: config.host });
 log(
   `ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${reachableAt(config.host, config.port).join(', ')}`,

@@ -6,17 +6,17 @@ import { testApp } from '../test/harness';
 import { scheduleFolding } from './fold-schedule';
 
 // The alerts never run here: folding must not wait for them.
-const { app, db, config, as } = await testApp({ alertsIntervalMinutes: 0 });
+const { app, db, config, clock, as } = await testApp({ alertsIntervalMinutes: 0 });
 const fx = await tinyCounty(db);
 const log: string[] = [];
-scheduleFolding(app, { db, config }, (m) => log.push(m), 50);
+scheduleFolding(app, { db, config, clock }, (m) => log.push(m), 50);
 
 // Check-ins waiting, and the rollups' deltas they and the fold itself leave.
 const pending = async () =>
   (
     await db.execute<{ n: number }>(sql`SELECT ((SELECT count(*) FROM activity_stats_pending)
       + (SELECT count(*) FROM subtree_stats_pending) + (SELECT count(*) FROM subtree_people_pending)
-      + (SELECT count(*) FROM org_masses_pending))::int AS n`)
+      + (SELECT count(*) FROM org_masses_pending) + (SELECT count(*) FROM subtree_compliance_pending))::int AS n`)
   ).rows[0]!.n;
 
 describe('folding the kept figures', () => {

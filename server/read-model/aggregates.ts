@@ -14,6 +14,7 @@ const TRIGGERS = [
   ['activity_files', 'files_aggregates'],
   ['activities', 'activities_aggregates'],
   ['plan_entries', 'plan_entries_branch_months'],
+  ['orgs', 'orgs_fixed_days'],
 ] as const;
 
 /**
@@ -27,7 +28,18 @@ export async function withAggregatesRebuiltAfter<T>(tx: DbOrTx, load: () => Prom
   for (const [table, trigger] of TRIGGERS)
     await tx.execute(sql.raw(`ALTER TABLE ${table} ENABLE TRIGGER ${trigger}`));
   await tx.execute(sql`SELECT rebuild_aggregates()`);
+  // The owed months of the orgs loaded are computed by the app at its next read (keepFixedDays).
+  await tx.execute(sql`INSERT INTO fixed_days_stale SELECT id FROM orgs ON CONFLICT DO NOTHING`);
   return result;
+}
+
+/**
+ * The compliance recounted from the owed months and party days, for a bulk load that ran with
+ * every trigger off (the demo seed computes its rankings, and so its owed months, that way).
+ */
+export async function recountCompliance(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`TRUNCATE subtree_compliance, subtree_compliance_pending`);
+  await tx.execute(sql`INSERT INTO subtree_compliance SELECT * FROM subtree_compliance_recount`);
 }
 
 /**
@@ -48,6 +60,7 @@ const RECOUNTED = [
   ['masses_days', "org_id || '/' || person || '/' || year"],
   ['subtree_stats', "org_id || '/' || year || '/' || part || '/' || type || '/' || theme"],
   ['branch_months', "org_id || '/' || month"],
+  ['subtree_compliance', "org_id || '/' || year || '/' || part"],
   ['subtree_people', "org_id || '/' || year || '/' || part"],
   ['org_masses', "org_id || '/' || year || '/' || part"],
 ] as const;

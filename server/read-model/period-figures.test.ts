@@ -6,13 +6,17 @@ import { oneTrip } from '../db/one-trip';
 import { tinyCounty } from '../test/fixtures';
 import { testApp } from '../test/harness';
 import { aggregateDrift } from './aggregates';
+import { keepFixedDays } from './fixed-days';
 import { countedPeople, distinctPeople, type PeopleRow } from './people';
 import {
   type ActivityRowFigures,
   activityRowFigures,
   type ComplianceCounts,
   compliance,
+  complianceSplit,
+  type KeptCompliance,
   type KeptFigures,
+  keptCompliance,
   keptFigures,
   type SplitPeriod,
   splitPeriod,
@@ -75,6 +79,42 @@ describe('the rollups', () => {
       [...c].sort((a, b) => a.key - b.key || a.month.localeCompare(b.month));
     expect(reads.judged.length).toBeGreaterThan(0);
     expect(order(reads.judged)).toEqual(order(reads.judgedRow));
+  });
+
+  it('keep fixed-day compliance as judging every branch-month does, also after a branch changes its rule', async () => {
+    const judgedBothWays = async () => {
+      const horizon = await keepFixedDays(db, now);
+      const split = splitPeriod(scope);
+      const kept = complianceSplit(split, horizon);
+      expect(kept.parts).toEqual([{ year, part: 0 }]);
+      const orgs = await subtreeOrgs(db, fx.county.path);
+      const due = dueMonths(
+        orgs.filter((o) => keepsOwnFixedDay(o) && !o.exemptions.includes('fixed_day')),
+        period,
+        today,
+        () => 0,
+      );
+      const reads = await oneTrip<{ kept: KeptCompliance[]; live: ComplianceCounts[] }>(db, {
+        kept: keptCompliance(sql`ARRAY[${fx.county.id}]::int[]`, kept.parts),
+        live: compliance(scope, unrolled, due, { byMonth: false }),
+      });
+      const { org_id, year: y, part, ...counts } = reads.kept[0]!;
+      const { key, month, ...live } = reads.live[0]!;
+      expect(counts).toEqual(live);
+      return counts;
+    };
+    const before = await judgedBothWays();
+    expect(before.due).toBeGreaterThan(0);
+    // The 28th instead of its own rule: last year's months are judged again by the new days.
+    const admin = await as('admin');
+    const res = await admin.patch(`/api/v1/orgs/${fx.b1.id}`, {
+      fixedDay: { rule: { kind: 'day_of_month', day: 28 }, holidayRule: 'stay' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const after = await judgedBothWays();
+    expect(after.due).toBe(before.due);
+    expect(after.on_fixed_day).not.toBe(before.on_fixed_day);
+    expect(await db.transaction((tx) => aggregateDrift(tx))).toEqual([]);
   });
 
   it('count each person once, as the day bitsets do, for a year, a quarter and a month', async () => {

@@ -3,6 +3,7 @@ import type { ActivityType, Theme } from '../../common/enums';
 import type { Period } from '../../common/schemas/stats';
 import { inSubtree } from '../access/scope-sql';
 import { monthsOf } from '../core/fixed-day/period';
+import type { Horizon } from './fixed-days';
 
 /**
  * A subtree's figures over a period, from the rollups of migration 0012. The whole months of the
@@ -164,6 +165,42 @@ export function activityRowFigures(
   return sql`
     SELECT ${keys}, ${sums(halfHours)}
     FROM (${sql.join(parts, sql` UNION ALL `)}) x GROUP BY ${byOrg ? sql`1` : sql`1, 2, 3, 4, 5`}`;
+}
+
+/** Whole ended months whose owed months are kept (`fixed_days`' years), and the months judged live. */
+export function complianceSplit(
+  split: SplitPeriod,
+  horizon: Horizon,
+): { kept: string[]; parts: Part[]; live: (month: string) => boolean } {
+  const kept = split.closed.filter(
+    (m) => Number(m.slice(0, 4)) >= horizon.first && Number(m.slice(0, 4)) <= horizon.last,
+  );
+  const keptSet = new Set(kept);
+  return { kept, parts: partsCovering(kept), live: (month) => !keptSet.has(month) };
+}
+
+export type KeptCompliance = {
+  org_id: number;
+  year: number;
+  part: number;
+  due: number;
+  held: number;
+  on_fixed_day: number;
+  with_plan: number;
+  planned: number;
+};
+
+/** The kept fixed-day compliance of the subtrees of `orgIds` for `parts`, pending deltas added. */
+export function keptCompliance(orgIds: SQL, parts: Part[], { byOrg = false } = {}): SQL | null {
+  if (!parts.length) return null;
+  return sql`
+    SELECT org_id, ${byOrg ? sql`0` : sql`year`} AS year, ${byOrg ? sql`0` : sql`part`} AS part,
+      sum(due)::int AS due, sum(held)::int AS held, sum(on_fixed_day)::int AS on_fixed_day,
+      sum(with_plan)::int AS with_plan, sum(planned)::int AS planned
+    FROM (SELECT * FROM subtree_compliance WHERE org_id = ANY(${orgIds}) AND ${partList(parts)}
+          UNION ALL
+          SELECT * FROM subtree_compliance_pending WHERE org_id = ANY(${orgIds}) AND ${partList(parts)}) x
+    GROUP BY 1, 2, 3`;
 }
 
 /**

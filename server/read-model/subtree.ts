@@ -57,7 +57,7 @@ export async function plannedMonths(tx: DbOrTx, path: string, period: Period): P
 
 /**
  * The months the branches owe a themed party day: those whose fixed day fell inside the period
- * and has come, each under the key `keyOf` gives its branch. Branches with the same fixed-day
+ * and has come (of the months `judged` picks), each under the key `keyOf` gives its branch. Branches with the same fixed-day
  * rule share one computation.
  */
 export function dueMonths(
@@ -65,8 +65,9 @@ export function dueMonths(
   period: Period,
   today: string,
   keyOf: (branch: SubtreeOrg) => number,
+  judged: (month: string) => boolean = () => true,
 ): DueMonths {
-  const months = monthsOf(period.from, period.to);
+  const months = monthsOf(period.from, period.to).filter(judged);
   const ruleOf = new Map<string, number>();
   const due: DueMonths = {
     branches: { orgIds: [], keys: [], rules: [] },

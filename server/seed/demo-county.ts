@@ -16,7 +16,7 @@ import type { DbOrTx } from '../db/open';
 import { withBlindIndexes } from '../db/personal-data/sealed';
 import { members, orgs, partyGroups, roleBindings, users } from '../db/schema/index';
 import { hashPassword } from '../modules/auth/index';
-import { withAggregatesRebuiltAfter } from '../read-model/aggregates';
+import { recountCompliance, withAggregatesRebuiltAfter } from '../read-model/aggregates';
 import type { Storage } from '../storage/local';
 import { seedHistory } from './demo-history';
 import { seedOversight } from './demo-oversight';
@@ -311,6 +311,7 @@ export async function seedDemoCounty(
     await seedDemoAccounts(tx, passwordHash, drafts, ids);
     const past = await withAggregatesRebuiltAfter(tx, () => seedHistory(tx, random, storage, now));
     await seedOversight(tx, random, config, now);
+    await recountCompliance(tx);
     return { orgs: orgCount, members: drafts.length, ...past };
   });
 }

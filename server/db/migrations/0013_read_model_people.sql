@@ -226,8 +226,8 @@ BEGIN
 END $$;
 --> statement-breakpoint
 
--- Adds up every pending table; one folder at a time (the others return at once).
-CREATE FUNCTION fold_read_model() RETURNS integer LANGUAGE plpgsql AS $$
+-- Adds up the pending check-ins and the figures' and people's deltas.
+CREATE FUNCTION fold_subtree_figures() RETURNS integer LANGUAGE plpgsql AS $$
 DECLARE
   n integer;
 BEGIN

@@ -8,13 +8,17 @@ import { keepsOwnFixedDay } from '../../core/fixed-day/fixed-day-org';
 import { oneTrip } from '../../db/one-trip';
 import type { DbOrTx } from '../../db/open';
 import { plusSums } from '../../read-model/figures';
+import { keepFixedDays } from '../../read-model/fixed-days';
 import {
   type ActivityRowFigures,
   activityRowFigures,
   type ComplianceCounts,
   compliance,
+  complianceSplit,
   type FigureSums,
+  type KeptCompliance,
   type KeptFigures,
+  keptCompliance,
   keptFigures,
   splitPeriod,
 } from '../../read-model/period-figures';
@@ -41,13 +45,15 @@ export async function branchValues(
   const scope = { path, period, now, today };
   const orgs = await subtreeOrgs(tx, path);
   const branches = orgs.filter(keepsOwnFixedDay);
+  const split = splitPeriod(scope);
+  const judged = complianceSplit(split, await keepFixedDays(tx, now));
   const due = dueMonths(
     branches.filter((b) => !b.exemptions.includes('fixed_day')),
     period,
     today,
     (b) => b.id,
+    judged.live,
   );
-  const split = splitPeriod(scope);
   const halfHours = minActivityHours * 2;
   // A branch keeps no orgs under it: its subtree's figures are its own.
   const sums = new Map<number, FigureSums>();
@@ -57,12 +63,14 @@ export async function branchValues(
     kept: KeptFigures[];
     activityRows: ActivityRowFigures[];
     judged: ComplianceCounts[];
+    keptJudged: KeptCompliance[];
     inspected: { org_id: number; avg: number }[];
     rectified: { org_id: number; due: number; on_time: number }[];
   }>(tx, {
     kept: keptFigures(ids, split.parts, { byOrg: true, halfHours }),
     activityRows: activityRowFigures(scope, split, { byOrg: true, halfHours }),
     judged: compliance(scope, split, due, { byMonth: false }),
+    keptJudged: keptCompliance(ids, judged.parts, { byOrg: true }),
     inspected: sql`
       SELECT i.org_id, avg(i.score)::float8 AS avg FROM inspections i JOIN orgs o ON o.id = i.org_id
       WHERE ${inSubtree(sql`o.path`, path)} AND i.date BETWEEN ${period.from}::date AND ${period.to}::date
@@ -79,13 +87,13 @@ export async function branchValues(
   });
   for (const g of [...reads.kept, ...reads.activityRows]) add(g.org_id, g);
   const months = new Map<number, { due: number; held: number; on_fixed_day: number; planned: number }>();
-  for (const c of reads.judged) {
-    const m = months.get(c.key) ?? { due: 0, held: 0, on_fixed_day: 0, planned: 0 };
+  for (const c of [...reads.judged.map((j) => ({ ...j, org_id: j.key })), ...reads.keptJudged]) {
+    const m = months.get(c.org_id) ?? { due: 0, held: 0, on_fixed_day: 0, planned: 0 };
     m.due += c.due;
     m.held += c.held;
     m.on_fixed_day += c.on_fixed_day;
     m.planned += c.planned;
-    months.set(c.key, m);
+    months.set(c.org_id, m);
   }
   const { inspected, rectified } = reads;
   const inspections = new Map(inspected.map((r) => [r.org_id, r.avg / 100]));

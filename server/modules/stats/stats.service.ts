@@ -12,14 +12,18 @@ import { fixedDateOf, monthsOf } from '../../core/fixed-day/period';
 import { oneTrip } from '../../db/one-trip';
 import type { DbOrTx } from '../../db/open';
 import { addCompliance, addSums, emptyFigures, type FiguresAcc, finish } from '../../read-model/figures';
+import { keepFixedDays } from '../../read-model/fixed-days';
 import { distinctPeople, type PeopleRow, peopleIndex } from '../../read-model/people';
 import {
   type ActivityRowFigures,
   activityRowFigures,
   type ComplianceCounts,
   compliance,
+  complianceSplit,
   type FigureSums,
+  type KeptCompliance,
   type KeptFigures,
+  keptCompliance,
   keptFigures,
   splitPeriod,
 } from '../../read-model/period-figures';
@@ -63,18 +67,24 @@ export async function getStats(
   const today = todayInChina(now);
   const depth = pathIds(org.path).length;
   const scope = { path: org.path, period, now, today };
+  const horizon = await keepFixedDays(db, now);
   const orgs = await subtreeOrgs(db, org.path);
   const self = orgs.find((o) => o.id === org.id)!;
   const children = orgs.filter((o) => o.parent_id === org.id);
   // Which child's row a descendant adds to: the path component right below the org.
   const bucketOf = (o: SubtreeOrg) => pathIds(o.path)[depth] ?? null;
+  const split = splitPeriod(scope);
+  const judged = complianceSplit(split, horizon);
   const due = dueMonths(
     orgs.filter((o) => keepsOwnFixedDay(o) && !o.exemptions.includes('fixed_day')),
     period,
     today,
     (o) => bucketOf(o) ?? 0,
+    judged.live,
   );
-  const split = splitPeriod(scope);
+  const months = (list: string[]) =>
+    list.map((m) => ({ year: Number(m.slice(0, 4)), part: Number(m.slice(5, 7)) }));
+  const ids = sql`${sql.param([org.id, ...children.map((c) => c.id)])}::int[]`;
   const people = distinctPeople(
     org,
     children.map((c) => c.id),
@@ -86,20 +96,21 @@ export async function getStats(
     keptMonths: KeptFigures[];
     activityRows: ActivityRowFigures[];
     judged: ComplianceCounts[];
+    keptJudged: KeptCompliance[];
+    keptJudgedMonths: KeptCompliance[];
     members: PeopleRow[];
     masses: PeopleRow[];
     rects: { bucket: string; open: number; overdue: number }[];
     ancestors: { id: number; name: string; path: string }[];
     held: HeldActivity[];
   }>(db, {
-    kept: keptFigures(sql`${sql.param([org.id, ...children.map((c) => c.id)])}::int[]`, split.parts),
+    kept: keptFigures(ids, split.parts),
     // The trend: the root's months.
-    keptMonths: keptFigures(
-      sql`ARRAY[${org.id}]::int[]`,
-      split.closed.map((m) => ({ year: Number(m.slice(0, 4)), part: Number(m.slice(5, 7)) })),
-    ),
+    keptMonths: keptFigures(sql`ARRAY[${org.id}]::int[]`, months(split.closed)),
     activityRows: activityRowFigures(scope, split),
     judged: compliance(scope, split, due),
+    keptJudged: keptCompliance(ids, judged.parts),
+    keptJudgedMonths: keptCompliance(sql`ARRAY[${org.id}]::int[]`, months(judged.kept)),
     members: people.members,
     masses: people.masses,
     rects: openRectifications(org.path, depth, today),
@@ -107,7 +118,7 @@ export async function getStats(
     // A branch's page lists its activities.
     held: children.length === 0 ? heldActivities(org.path, period, now) : null,
   });
-  const { kept, keptMonths, activityRows, judged, rects } = reads;
+  const { kept, keptMonths, activityRows, rects } = reads;
   const members = peopleIndex(reads.members);
   const masses = peopleIndex(reads.masses);
 
@@ -143,7 +154,18 @@ export async function getStats(
     for (const f of targets(String(pathIds(g.path)[depth] ?? ''))) addSums(f, g);
     addToTrend(g.month, g);
   }
-  for (const c of judged) {
+  for (const c of reads.keptJudged) {
+    const f = c.org_id === org.id ? total : perChild.get(c.org_id);
+    if (f) addCompliance(f, c);
+  }
+  for (const c of reads.keptJudgedMonths) {
+    const point = trend.get(`${c.year}-${String(c.part).padStart(2, '0')}`);
+    if (point) {
+      point.due += c.due;
+      point.held += c.held;
+    }
+  }
+  for (const c of reads.judged) {
     for (const f of targets(String(c.key || ''))) addCompliance(f, c);
     const point = trend.get(c.month);
     if (point) {
