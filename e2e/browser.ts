@@ -74,7 +74,10 @@ export async function login(page: Page, username: string, password = 'vanguard-d
 /** Kept under test-results/ for a person to look at after a run. */
 export async function screenshot(page: Page, name: string) {
   fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  // A dialog is fixed to the window: a full-page shot leaves it out, and the window resized for
+  // that shot and back can leave the dialog's buttons out of reach of the next click.
+  const dialog = (await page.locator('.ant-modal-wrap:visible, .ant-drawer-open').count()) > 0;
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: !dialog });
 }
 
 /**
