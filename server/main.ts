@@ -9,6 +9,7 @@ import { openPersonalData } from './db/personal-data/open-personal-data';
 import { reachableAt } from './http/addresses';
 import { scheduleAlerts } from './jobs/alert-schedule';
 import { scheduleFolding } from './jobs/fold-schedule';
+import { keepFixedDays } from './read-model/fixed-days';
 import { assertNoDemoAccountsInProduction, seedIfEmpty } from './seed/bootstrap';
 import { localStorage } from './storage/local';
 
@@ -48,6 +49,8 @@ try {
   process.exit(1);
 }
 
+// The months each branch owes, computed before the first screen asks (after an upgrade, for all).
+await keepFixedDays(database.db, clock.now());
 const app = await buildApp({ database, config, clock });
 scheduleAlerts(app, { db: database.db, config, clock }, log);
 scheduleFolding(app, { db: database.db, config, clock }, log);
