@@ -5,6 +5,7 @@ import type { FixedDaySetting } from '../../common/fixed-day';
 import { keepsOwnFixedDay } from '../core/fixed-day/fixed-day-org';
 import { fixedDateOf } from '../core/fixed-day/period';
 import type { DbOrTx } from '../db/open';
+import { analyzeReadModel } from './aggregates';
 
 /** The years `fixed_days` holds; a month outside them is judged from the activities. */
 export type Horizon = { first: number; last: number };
@@ -58,6 +59,7 @@ async function catchUp(tx: DbOrTx, year: number): Promise<Horizon> {
   );
   const ids = queued.map((r) => r.id).sort((a, b) => a - b);
   for (let i = 0; i < ids.length; i += CHUNK) await rewrite(tx, ids.slice(i, i + CHUNK), horizon);
+  if (all) await analyzeReadModel(tx);
   return horizon;
 }
 

@@ -240,3 +240,7 @@ END $$;
 
 -- Every org's owed months are computed by the app at its next start.
 INSERT INTO fixed_days_stale SELECT id FROM orgs ON CONFLICT DO NOTHING;
+--> statement-breakpoint
+
+-- The tables 0013 rebuilt, analyzed now rather than when autovacuum comes round.
+ANALYZE activity_stats, member_attendance_years, masses_days, branch_months, subtree_stats, subtree_people, org_masses;
