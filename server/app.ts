@@ -16,6 +16,7 @@ import type { Config } from './config';
 import type { Database } from './db/open';
 import { AppError } from './errors';
 import { auditHooks } from './http/audit-hooks';
+import { compressJson } from './http/compress-json';
 import { errorHandler } from './http/error-handler';
 import { securityHeaders } from './http/security-headers';
 import { sessionHooks } from './http/session-hooks';
@@ -64,6 +65,7 @@ export async function buildApp({ database, config, clock }: Deps): Promise<App> 
 
   await app.register(cookie);
   securityHeaders(app, config);
+  compressJson(app);
   textGuard(app);
   await app.register(swagger, {
     openapi: {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { todayInChina } from '../../common/dates';
 import { keepsOwnFixedDay } from '../core/fixed-day/fixed-day-org';
+import { monthsOf } from '../core/fixed-day/period';
 import { oneTrip } from '../db/one-trip';
 import { tinyCounty } from '../test/fixtures';
 import { testApp } from '../test/harness';
@@ -18,10 +19,12 @@ import {
   type KeptFigures,
   keptCompliance,
   keptFigures,
+  owedByRules,
+  owedMonths,
   type SplitPeriod,
   splitPeriod,
 } from './period-figures';
-import { dueMonths, subtreeOrgs } from './subtree';
+import { dueMonths, type SubtreeShape, subtreeOrgs, subtreeShape } from './subtree';
 
 const { db, clock, as } = await testApp();
 const fx = await tinyCounty(db);
@@ -51,7 +54,36 @@ const byType = (rows: (KeptFigures | ActivityRowFigures)[]) => {
 };
 
 describe('the rollups', () => {
+  it('count a subtree’s orgs in SQL as the fixed-day question answers it of each org', async () => {
+    const orgs = await subtreeOrgs(db, fx.county.path);
+    const { shape } = await oneTrip<{ shape: SubtreeShape[] }>(db, {
+      shape: subtreeShape(fx.county.path, 1),
+    });
+    const keyOf = (path: string) => Number(path.split('/').filter(Boolean)[1] ?? 0);
+    const recount = (keep: (o: (typeof orgs)[number]) => boolean) => {
+      const one = (list: typeof orgs) => ({
+        committees: list.filter((o) => o.level === 'committee').length,
+        general_branches: list.filter((o) => o.level === 'general_branch').length,
+        branches: list.filter((o) => o.level === 'branch').length,
+        own_fixed_day: list.filter(keepsOwnFixedDay).length,
+        exempt: list.filter((o) => keepsOwnFixedDay(o) && o.exemptions.includes('fixed_day')).length,
+      });
+      const mine = orgs.filter(keep);
+      return [
+        { key: null, ...one(mine) },
+        ...[...new Set(mine.map((o) => keyOf(o.path)))].map((key) => ({
+          key,
+          ...one(mine.filter((o) => keyOf(o.path) === key)),
+        })),
+      ];
+    };
+    const order = (rows: SubtreeShape[]) => [...rows].sort((a, b) => (a.key ?? -1) - (b.key ?? -1));
+    expect(order(shape)).toEqual(order(recount(() => true)));
+    expect(shape.find((r) => r.key === null)!.exempt).toBeGreaterThan(0);
+  });
+
   it('answer a past year as reading it activity by activity does', async () => {
+    await keepFixedDays(db, now);
     const split = splitPeriod(scope);
     expect(split.parts).toEqual([{ year, part: 0 }]);
     const orgs = await subtreeOrgs(db, fx.county.path);
@@ -66,11 +98,16 @@ describe('the rollups', () => {
       rows: ActivityRowFigures[];
       judged: ComplianceCounts[];
       judgedRow: ComplianceCounts[];
+      judgedOwed: ComplianceCounts[];
     }>(db, {
       kept: keptFigures(sql`ARRAY[${fx.county.id}]::int[]`, split.parts, { halfHours: 8 }),
       rows: activityRowFigures(scope, unrolled, { halfHours: 8 }),
-      judged: compliance(scope, split, due),
-      judgedRow: compliance(scope, unrolled, due),
+      judged: compliance(scope, split, [owedByRules(due)]),
+      judgedRow: compliance(scope, unrolled, [owedByRules(due)]),
+      // The months `fixed_days` keeps owed, as the screens read them, against the rules.
+      judgedOwed: compliance(scope, unrolled, [
+        owedMonths(scope, monthsOf(period.from, period.to), sql`o.id`),
+      ]),
     });
     expect(reads.kept.length).toBeGreaterThan(0);
     expect(totals(reads.kept)).toEqual(totals(reads.rows));
@@ -79,13 +116,14 @@ describe('the rollups', () => {
       [...c].sort((a, b) => a.key - b.key || a.month.localeCompare(b.month));
     expect(reads.judged.length).toBeGreaterThan(0);
     expect(order(reads.judged)).toEqual(order(reads.judgedRow));
+    expect(order(reads.judgedOwed)).toEqual(order(reads.judgedRow));
   });
 
   it('keep fixed-day compliance as judging every branch-month does, also after a branch changes its rule', async () => {
     const judgedBothWays = async () => {
       const horizon = await keepFixedDays(db, now);
       const split = splitPeriod(scope);
-      const kept = complianceSplit(split, horizon);
+      const kept = complianceSplit(split, horizon, period);
       expect(kept.parts).toEqual([{ year, part: 0 }]);
       const orgs = await subtreeOrgs(db, fx.county.path);
       const due = dueMonths(
@@ -96,7 +134,7 @@ describe('the rollups', () => {
       );
       const reads = await oneTrip<{ kept: KeptCompliance[]; live: ComplianceCounts[] }>(db, {
         kept: keptCompliance(sql`ARRAY[${fx.county.id}]::int[]`, kept.parts),
-        live: compliance(scope, unrolled, due, { byMonth: false }),
+        live: compliance(scope, unrolled, [owedByRules(due)], { byMonth: false }),
       });
       const { org_id, year: y, part, ...counts } = reads.kept[0]!;
       const { key, month, ...live } = reads.live[0]!;

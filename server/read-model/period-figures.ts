@@ -167,16 +167,27 @@ export function activityRowFigures(
     FROM (${sql.join(parts, sql` UNION ALL `)}) x GROUP BY ${byOrg ? sql`1` : sql`1, 2, 3, 4, 5`}`;
 }
 
-/** Whole ended months whose owed months are kept (`fixed_days`' years), and the months judged live. */
+/**
+ * How a period's fixed-day compliance is read: the whole ended months inside `fixed_days`' years
+ * from the kept counts (`parts`); the other months inside those years judged live from the
+ * months `fixed_days` says are owed (`owed`); months outside them (before the instance's first
+ * activity) judged from the branches' rules (`byRules`).
+ */
 export function complianceSplit(
   split: SplitPeriod,
   horizon: Horizon,
-): { kept: string[]; parts: Part[]; live: (month: string) => boolean } {
-  const kept = split.closed.filter(
-    (m) => Number(m.slice(0, 4)) >= horizon.first && Number(m.slice(0, 4)) <= horizon.last,
-  );
+  period: Period,
+): { kept: string[]; parts: Part[]; owed: string[]; byRules: (month: string) => boolean } {
+  const inHorizon = (m: string) =>
+    Number(m.slice(0, 4)) >= horizon.first && Number(m.slice(0, 4)) <= horizon.last;
+  const kept = split.closed.filter(inHorizon);
   const keptSet = new Set(kept);
-  return { kept, parts: partsCovering(kept), live: (month) => !keptSet.has(month) };
+  return {
+    kept,
+    parts: partsCovering(kept),
+    owed: monthsOf(period.from, period.to).filter((m) => inHorizon(m) && !keptSet.has(m)),
+    byRules: (m) => !inHorizon(m),
+  };
 }
 
 export type KeptCompliance = {
@@ -225,18 +236,47 @@ export type ComplianceCounts = {
 };
 
 /**
- * For the due branch-months, per key and month: how many held their themed party day that
- * month, on the fixed day itself, with the month's plan written, and how many had the plan.
- * Whole months that ended are read from `branch_months`, the rest from the activities.
- * Without `byMonth`, per key for the whole period.
+ * The owed branch-months of the subtree in `months` as `fixed_days` holds them, those whose fixed
+ * day fell inside the period and has come; `key` is the SQL of the key to count under, of the
+ * `orgs` row `o` (rows: org_id, key, month, dom).
+ */
+export function owedMonths(scope: Scope, months: string[], key: SQL): SQL | null {
+  if (!months.length) return null;
+  const fixedDate = sql`(f.month + (f.day - 1))`;
+  return sql`
+    SELECT f.org_id, ${key} AS key, f.month, f.day::int AS dom
+    FROM fixed_days f JOIN orgs o ON o.id = f.org_id
+    WHERE ${inSubtree(sql`o.path`, scope.path)}
+      AND f.month = ANY(${sql.param(months.map((m) => `${m}-01`))}::date[])
+      AND ${fixedDate} BETWEEN ${scope.period.from}::date AND ${scope.period.to}::date
+      AND ${fixedDate} <= ${scope.today}::date`;
+}
+
+/** The owed branch-months `dueMonths` computed from the branches' rules (rows as `owedMonths`). */
+export function owedByRules(due: DueMonths): SQL | null {
+  if (!due.branches.orgIds.length || !due.rules.rules.length) return null;
+  return sql`
+    SELECT b.org_id, b.key, r.month, r.dom
+    FROM unnest(${sql.param(due.branches.orgIds)}::int[], ${sql.param(due.branches.keys)}::int[],
+                ${sql.param(due.branches.rules)}::int[]) b(org_id, key, rule)
+    JOIN unnest(${sql.param(due.rules.rules)}::int[], ${sql.param(due.rules.months)}::date[],
+                ${sql.param(due.rules.days)}::int[]) r(rule, month, dom) ON r.rule = b.rule`;
+}
+
+/**
+ * For the owed branch-months (`owedMonths`, `owedByRules`), per key and month: how many held
+ * their themed party day that month, on the fixed day itself, with the month's plan written, and
+ * how many had the plan. Whole months that ended are read from `branch_months`, the rest from the
+ * activities. Without `byMonth`, per key for the whole period.
  */
 export function compliance(
   scope: Scope,
   split: SplitPeriod,
-  due: DueMonths,
+  owed: (SQL | null)[],
   { byMonth = true } = {},
 ): SQL | null {
-  if (!due.branches.orgIds.length || !due.rules.rules.length) return null;
+  const sources = owed.filter((o): o is SQL => o !== null);
+  if (!sources.length) return null;
   const closed = split.closed.length
     ? sql`d.month BETWEEN ${`${split.closed[0]}-01`}::date AND ${`${split.closed[split.closed.length - 1]}-01`}::date`
     : sql`false`;
@@ -247,14 +287,9 @@ export function compliance(
       )
     : sql`false`;
   return sql`
-    WITH due AS (
-      SELECT b.org_id, b.key, r.month, r.dom
-      FROM unnest(${sql.param(due.branches.orgIds)}::int[], ${sql.param(due.branches.keys)}::int[],
-                  ${sql.param(due.branches.rules)}::int[]) b(org_id, key, rule)
-      JOIN unnest(${sql.param(due.rules.rules)}::int[], ${sql.param(due.rules.months)}::date[],
-                  ${sql.param(due.rules.days)}::int[]) r(rule, month, dom) ON r.rule = b.rule),
+    WITH due AS MATERIALIZED (${sql.join(sources, sql` UNION ALL `)}),
     kept AS MATERIALIZED (
-      SELECT * FROM branch_months WHERE org_id = ANY(${sql.param(due.branches.orgIds)}::int[])
+      SELECT * FROM branch_months WHERE org_id IN (SELECT org_id FROM due)
         AND month BETWEEN ${`${scope.period.from.slice(0, 7)}-01`}::date AND ${scope.period.to}::date),
     edge AS (
       SELECT s.org_id, date_trunc('month', s.day)::date AS month,

@@ -3,6 +3,7 @@ import type { Exemption, OrgLevel } from '../../common/enums';
 import type { FixedDaySetting } from '../../common/fixed-day';
 import type { Period } from '../../common/schemas/stats';
 import { inSubtree } from '../access/scope-sql';
+import { keepsOwnFixedDaySql } from '../core/fixed-day/fixed-day-org';
 import { fixedDateOf, monthsOf } from '../core/fixed-day/period';
 import type { DbOrTx } from '../db/open';
 import { activityFactsRead } from './activity-figures';
@@ -32,6 +33,42 @@ export async function subtreeOrgs(tx: DbOrTx, path: string): Promise<SubtreeOrg[
       ON c.parent_id = o.id
     WHERE ${inSubtree(sql`o.path`, path)} ORDER BY o.path`);
   return rows;
+}
+
+/** The children of an org, as a screen lists them. */
+export async function childOrgs(tx: DbOrTx, orgId: number) {
+  const { rows } = await tx.execute<Pick<SubtreeOrg, 'id' | 'name' | 'level' | 'exemptions'>>(sql`
+    SELECT id, name, level, exemptions FROM orgs WHERE parent_id = ${orgId} ORDER BY path`);
+  return rows;
+}
+
+/** The SQL of the id of the child of a root at `depth` that the `orgs` row `o` lies under; 0 for the root. */
+export const childKey = (depth: number): SQL =>
+  sql`coalesce(nullif(split_part(o.path, '/', ${depth + 2}), ''), '0')::int`;
+
+/**
+ * What a subtree is made of, counted in the database so that no screen ships its orgs to count
+ * them: per child of the root (`key`; 0 the root itself) and for the whole subtree (`key` null),
+ * its orgs by level, the branches that keep their own fixed day, and those of them exempt from it.
+ */
+export type SubtreeShape = {
+  key: number | null;
+  committees: number;
+  general_branches: number;
+  branches: number;
+  own_fixed_day: number;
+  exempt: number;
+};
+export function subtreeShape(path: string, depth: number): SQL {
+  return sql`
+    SELECT key, count(*) FILTER (WHERE level = 'committee')::int AS committees,
+      count(*) FILTER (WHERE level = 'general_branch')::int AS general_branches,
+      count(*) FILTER (WHERE level = 'branch')::int AS branches,
+      count(*) FILTER (WHERE own)::int AS own_fixed_day,
+      count(*) FILTER (WHERE own AND 'fixed_day' = ANY(exemptions))::int AS exempt
+    FROM (SELECT ${childKey(depth)} AS key, o.level, o.exemptions, ${keepsOwnFixedDaySql('o')} AS own
+          FROM orgs o WHERE ${inSubtree(sql`o.path`, path)}) x
+    GROUP BY GROUPING SETS ((key), ())`;
 }
 
 /** Activities of a subtree in a period that have begun by `now`, with their titles (rows: `HeldActivity`). */

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../access/actor';
 import { loadOrg, type OrgRow } from '../../access/load-org';
 import { authorize, type Capability } from '../../access/policy';
@@ -24,6 +24,11 @@ export async function loadBranch(tx: DbOrTx, actor: Actor, id: number, capabilit
  */
 export const keepsOwnFixedDay = (org: { fixedDay: unknown; children: number }) =>
   org.fixedDay !== null && org.fixedDay !== undefined && org.children === 0;
+
+/** The same question in SQL, of the `orgs` row under `alias`, for reads that count in the database. */
+export const keepsOwnFixedDaySql = (alias: string): SQL =>
+  sql`(${sql.raw(alias)}.fixed_day IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM orgs own_child WHERE own_child.parent_id = ${sql.raw(alias)}.id))`;
 
 /** The same question of one org read on its own, its children counted. */
 export async function keepsOwnFixedDayAt(tx: DbOrTx, org: OrgRow): Promise<boolean> {

@@ -20,6 +20,8 @@ import {
   type KeptFigures,
   keptCompliance,
   keptFigures,
+  owedByRules,
+  owedMonths,
   splitPeriod,
 } from '../../read-model/period-figures';
 import { dueMonths, type SubtreeOrg, subtreeOrgs } from '../../read-model/subtree';
@@ -46,14 +48,19 @@ export async function branchValues(
   const orgs = await subtreeOrgs(tx, path);
   const branches = orgs.filter(keepsOwnFixedDay);
   const split = splitPeriod(scope);
-  const judged = complianceSplit(split, await keepFixedDays(tx, now));
-  const due = dueMonths(
-    branches.filter((b) => !b.exemptions.includes('fixed_day')),
-    period,
-    today,
-    (b) => b.id,
-    judged.live,
-  );
+  const judged = complianceSplit(split, await keepFixedDays(tx, now), period);
+  const owed = [
+    owedMonths(scope, judged.owed, sql`o.id`),
+    owedByRules(
+      dueMonths(
+        branches.filter((b) => !b.exemptions.includes('fixed_day')),
+        period,
+        today,
+        (b) => b.id,
+        judged.byRules,
+      ),
+    ),
+  ];
   const halfHours = minActivityHours * 2;
   // A branch keeps no orgs under it: its subtree's figures are its own.
   const sums = new Map<number, FigureSums>();
@@ -69,7 +76,7 @@ export async function branchValues(
   }>(tx, {
     kept: keptFigures(ids, split.parts, { byOrg: true, halfHours }),
     activityRows: activityRowFigures(scope, split, { byOrg: true, halfHours }),
-    judged: compliance(scope, split, due, { byMonth: false }),
+    judged: compliance(scope, split, owed, { byMonth: false }),
     keptJudged: keptCompliance(ids, judged.parts, { byOrg: true }),
     inspected: sql`
       SELECT i.org_id, avg(i.score)::float8 AS avg FROM inspections i JOIN orgs o ON o.id = i.org_id

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { todayInChina } from '../../../common/dates';
-import type { OrgLevel } from '../../../common/enums';
 import type { OrgStats, Period, StatsActivity, StatsOrg } from '../../../common/schemas/stats';
 import type { Actor } from '../../access/actor';
 import { loadOrg } from '../../access/load-org';
@@ -25,14 +24,20 @@ import {
   type KeptFigures,
   keptCompliance,
   keptFigures,
+  owedByRules,
+  owedMonths,
   splitPeriod,
 } from '../../read-model/period-figures';
 import {
+  childKey,
+  childOrgs,
   dueMonths,
   type HeldActivity,
   heldActivities,
   type SubtreeOrg,
+  type SubtreeShape,
   subtreeOrgs,
+  subtreeShape,
 } from '../../read-model/subtree';
 
 function openRectifications(path: string, depth: number, today: string) {
@@ -44,7 +49,7 @@ function openRectifications(path: string, depth: number, today: string) {
     GROUP BY 1`;
 }
 
-const statsOrg = (o: SubtreeOrg): StatsOrg => ({
+const statsOrg = (o: Pick<SubtreeOrg, 'id' | 'name' | 'level' | 'exemptions'>): StatsOrg => ({
   id: o.id,
   name: o.name,
   level: o.level,
@@ -68,20 +73,19 @@ export async function getStats(
   const depth = pathIds(org.path).length;
   const scope = { path: org.path, period, now, today };
   const horizon = await keepFixedDays(db, now);
-  const orgs = await subtreeOrgs(db, org.path);
-  const self = orgs.find((o) => o.id === org.id)!;
-  const children = orgs.filter((o) => o.parent_id === org.id);
-  // Which child's row a descendant adds to: the path component right below the org.
-  const bucketOf = (o: SubtreeOrg) => pathIds(o.path)[depth] ?? null;
+  const children = await childOrgs(db, org.id);
   const split = splitPeriod(scope);
-  const judged = complianceSplit(split, horizon);
-  const due = dueMonths(
-    orgs.filter((o) => keepsOwnFixedDay(o) && !o.exemptions.includes('fixed_day')),
-    period,
-    today,
-    (o) => bucketOf(o) ?? 0,
-    judged.live,
-  );
+  const judged = complianceSplit(split, horizon, period);
+  const owed = [owedMonths(scope, judged.owed, childKey(depth))];
+  // Months before the instance's first activity are judged from the rules: the branches are read.
+  if (monthsOf(period.from, period.to).some(judged.byRules)) {
+    const branches = (await subtreeOrgs(db, org.path)).filter(
+      (o) => keepsOwnFixedDay(o) && !o.exemptions.includes('fixed_day'),
+    );
+    owed.push(
+      owedByRules(dueMonths(branches, period, today, (o) => pathIds(o.path)[depth] ?? 0, judged.byRules)),
+    );
+  }
   const months = (list: string[]) =>
     list.map((m) => ({ year: Number(m.slice(0, 4)), part: Number(m.slice(5, 7)) }));
   const ids = sql`${sql.param([org.id, ...children.map((c) => c.id)])}::int[]`;
@@ -101,6 +105,7 @@ export async function getStats(
     members: PeopleRow[];
     masses: PeopleRow[];
     rects: { bucket: string; open: number; overdue: number }[];
+    shape: SubtreeShape[];
     ancestors: { id: number; name: string; path: string }[];
     held: HeldActivity[];
   }>(db, {
@@ -108,12 +113,13 @@ export async function getStats(
     // The trend: the root's months.
     keptMonths: keptFigures(sql`ARRAY[${org.id}]::int[]`, months(split.closed)),
     activityRows: activityRowFigures(scope, split),
-    judged: compliance(scope, split, due),
+    judged: compliance(scope, split, owed),
     keptJudged: keptCompliance(ids, judged.parts),
     keptJudgedMonths: keptCompliance(sql`ARRAY[${org.id}]::int[]`, months(judged.kept)),
     members: people.members,
     masses: people.masses,
     rects: openRectifications(org.path, depth, today),
+    shape: subtreeShape(org.path, depth),
     ancestors: sql`SELECT id, name, path FROM orgs WHERE id = ANY(${sql.param(pathIds(org.path))}::int[]) ORDER BY length(path)`,
     // A branch's page lists its activities.
     held: children.length === 0 ? heldActivities(org.path, period, now) : null,
@@ -124,7 +130,6 @@ export async function getStats(
 
   const total = emptyFigures();
   const perChild = new Map<number, FiguresAcc>(children.map((c) => [c.id, emptyFigures()]));
-  const branchCount = new Map<number, number>();
   const targets = (bucket: string): FiguresAcc[] => {
     const child = bucket ? perChild.get(Number(bucket)) : undefined;
     return child ? [total, child] : [total];
@@ -173,13 +178,9 @@ export async function getStats(
       point.held += c.held;
     }
   }
-  for (const o of orgs) {
-    if (!keepsOwnFixedDay(o)) continue;
-    const b = bucketOf(o);
-    if (b !== null) branchCount.set(b, (branchCount.get(b) ?? 0) + 1);
-    if (o.exemptions.includes('fixed_day'))
-      for (const f of targets(String(b ?? ''))) f.compliance.exemptBranches++;
-  }
+  const shape = new Map(reads.shape.map((r) => [r.key, r]));
+  total.compliance.exemptBranches = shape.get(null)?.exempt ?? 0;
+  for (const [id, f] of perChild) f.compliance.exemptBranches = shape.get(id)?.exempt ?? 0;
 
   for (const r of rects) {
     for (const f of targets(r.bucket)) {
@@ -194,29 +195,29 @@ export async function getStats(
     f.massesPeople = masses.get(String(id)) ?? 0;
   }
 
-  const levelCount = (level: OrgLevel) => orgs.filter((o) => o.level === level).length;
+  const whole = shape.get(null);
   return {
-    org: statsOrg(self),
+    org: statsOrg(org),
     // The breadcrumb: the org and those above it that the actor may see.
     path: reads.ancestors.filter((o) => canSee(actor, o.path)).map(({ id, name }) => ({ id, name })),
     period,
     orgCounts: {
-      committees: levelCount('committee'),
-      generalBranches: levelCount('general_branch'),
-      branches: levelCount('branch'),
+      committees: whole?.committees ?? 0,
+      generalBranches: whole?.general_branches ?? 0,
+      branches: whole?.branches ?? 0,
     },
     figures: finish(total),
     trend: [...trend.values()],
     children: children.map((c) => ({
       org: statsOrg(c),
-      branches: branchCount.get(c.id) ?? 0,
+      branches: shape.get(c.id)?.own_fixed_day ?? 0,
       figures: finish(perChild.get(c.id)!),
     })),
-    activities: branchActivities(reads.held, self),
+    activities: branchActivities(reads.held, org),
   };
 }
 
-function branchActivities(acts: HeldActivity[], branch: SubtreeOrg): StatsActivity[] {
+function branchActivities(acts: HeldActivity[], branch: Pick<SubtreeOrg, 'fixedDay'>): StatsActivity[] {
   const fixedDates = new Set(
     branch.fixedDay ? acts.map((a) => fixedDateOf(branch.fixedDay!, a.day.slice(0, 7))) : [],
   );
