@@ -149,9 +149,12 @@ export function score(values: ItemValues, weights: Weights): { score: number; li
   return { score: round2(total), lines };
 }
 
+// One collator for every sort: `localeCompare` with a locale builds one per comparison.
+const byName = new Intl.Collator('zh-CN');
+
 /** Highest first; equal scores share a rank (1, 2, 2, 4). */
 export function rank(rows: Omit<RankingRow, 'rank'>[]): RankingRow[] {
-  const sorted = [...rows].sort((a, b) => b.score - a.score || a.orgName.localeCompare(b.orgName, 'zh-CN'));
+  const sorted = [...rows].sort((a, b) => b.score - a.score || byName.compare(a.orgName, b.orgName));
   let previous: RankingRow | undefined;
   return sorted.map((r, i) => {
     const ranked = { ...r, rank: previous?.score === r.score ? previous.rank : i + 1 };
