@@ -2,6 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { tinyCounty } from '../test/fixtures';
 import { testApp } from '../test/harness';
+import { worthCompressing } from './compress-json';
 
 const { db, as, clock } = await testApp();
 const fx = await tinyCounty(db);
@@ -28,5 +29,12 @@ describe('JSON answers on a weak link', () => {
     const me = await county.get('/api/v1/me', gzip);
     expect(me.json().csrfToken).toBeTruthy();
     expect(me.headers['content-encoding']).toBeUndefined();
+    // However many roles make it large, the answer with the token stays as it is.
+    const json = 'application/json; charset=utf-8';
+    expect(worthCompressing({ route: '/api/v1/me', contentType: json, length: 100_000 })).toBe(false);
+    expect(worthCompressing({ route: '/api/v1/auth/login', contentType: json, length: 100_000 })).toBe(false);
+    expect(worthCompressing({ route: '/api/v1/orgs/:id/ranking', contentType: json, length: 100_000 })).toBe(
+      true,
+    );
   });
 });

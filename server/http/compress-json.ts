@@ -11,6 +11,12 @@ const SMALLEST = 1400;
 // a page can make the browser send is what BREACH reads secrets through.
 const CARRIES_SECRET = new Set(['/api/v1/me', '/api/v1/auth/login']);
 
+/** A JSON answer large enough to gain, and carrying no secret. */
+export const worthCompressing = (a: { route: string; contentType: unknown; length: number }) =>
+  a.length >= SMALLEST &&
+  String(a.contentType ?? '').startsWith('application/json') &&
+  !CARRIES_SECRET.has(a.route);
+
 /**
  * The API's JSON answers gzipped for clients that accept it: a county's ranking is 350 kB as text
  * and 30 kB gzipped, which is the difference between a second and half a minute on a village's
@@ -20,9 +26,13 @@ const CARRIES_SECRET = new Set(['/api/v1/me', '/api/v1/auth/login']);
  */
 export function compressJson(app: App) {
   app.addHook('onSend', async (request, reply, payload) => {
-    if (typeof payload !== 'string' || payload.length < SMALLEST) return payload;
-    if (!String(reply.getHeader('content-type') ?? '').startsWith('application/json')) return payload;
-    if (CARRIES_SECRET.has(request.routeOptions.url ?? '')) return payload;
+    if (typeof payload !== 'string') return payload;
+    const answer = {
+      route: request.routeOptions.url ?? '',
+      contentType: reply.getHeader('content-type'),
+      length: payload.length,
+    };
+    if (!worthCompressing(answer)) return payload;
     reply.header('vary', 'accept-encoding');
     if (!/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) return payload;
     reply.header('content-encoding', 'gzip');
