@@ -36,15 +36,8 @@ export const RankingQuery = z
   });
 export type RankingQuery = z.infer<typeof RankingQuery>;
 
-export const ScoreLine = z.object({
-  item: z.enum(SCORE_ITEMS),
-  /** 0..1, or null where the item does not apply (no inspection, no ratings, exempt). */
-  value: z.number().nullable(),
-  weight: z.number(),
-  /** What the item adds to the score out of 100, after the weights of items that do not apply are shared out. */
-  points: z.number(),
-});
-export type ScoreLine = z.infer<typeof ScoreLine>;
+/** Each item's value for a branch, 0..1, or null where it does not apply (no inspection, no ratings, exempt). */
+export const ItemValues = z.record(z.enum(SCORE_ITEMS), z.number().nullable());
 
 export const RankingRow = z.object({
   rank: z.number().int(),
@@ -53,7 +46,8 @@ export const RankingRow = z.object({
   parentName: z.string().nullable(),
   exemptions: z.array(z.enum(EXEMPTIONS)),
   score: z.number(),
-  lines: z.array(ScoreLine),
+  /** The breakdown of the score is `scoreLines(values, weights)` (common/scoring.ts). */
+  values: ItemValues,
 });
 export type RankingRow = z.infer<typeof RankingRow>;
 

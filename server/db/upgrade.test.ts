@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import type { Ranking } from '../../common/schemas/ranking';
+import { scoreLines } from '../../common/scoring';
 import { buildApp } from '../app';
 import { knownMigrations } from '../backup/migrations';
 import { restore } from '../backup/restore';
@@ -29,6 +31,16 @@ const expected = JSON.parse(await fs.readFile(path.join(FIXTURE, 'figures.json')
   now: string;
   figures: { user: string; url: string; body: unknown }[];
 };
+
+/** That release's ranking rows carried each item's breakdown; this one carries the values only. */
+type OldRanking = { rows: { lines: { item: string; value: number | null }[] }[] };
+const asValues = (r: OldRanking) => ({
+  ...r,
+  rows: r.rows.map(({ lines, ...row }) => ({
+    ...row,
+    values: Object.fromEntries(lines.map((l) => [l.item, l.value])),
+  })),
+});
 
 const adminUrl = inject('adminUrl');
 const name = `vg_upgrade_${process.pid}`;
@@ -94,7 +106,18 @@ describe(`upgrading from release ${expected.release}`, () => {
     for (const { user, url, body } of expected.figures) {
       const res = await app.inject({ url, cookies: { vg_session: cookies[user]! } });
       expect(res.statusCode, url).toBe(200);
-      expect(res.json(), url).toEqual(body);
+      expect(res.json(), url).toEqual(url.includes('/ranking?') ? asValues(body as OldRanking) : body);
+    }
+
+    // Its published ranking, rows with lines, now carries the values the lines had (0015).
+    const published = await app.inject({ url: '/api/v1/rankings/1', cookies: { vg_session: cookies.county! } });
+    expect(published.statusCode, published.body).toBe(200);
+    const { rows: ranked, weights } = published.json<Ranking>();
+    expect(ranked.length).toBeGreaterThan(3);
+    for (const row of ranked) {
+      expect(row).not.toHaveProperty('lines');
+      const points = scoreLines(row.values, weights).reduce((s, l) => s + l.points, 0);
+      expect(Math.abs(points - row.score), row.orgName).toBeLessThan(0.05);
     }
     expect(await database.db.transaction((tx) => aggregateDrift(tx))).toEqual([]);
 

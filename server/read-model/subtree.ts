@@ -35,6 +35,23 @@ export async function subtreeOrgs(tx: DbOrTx, path: string): Promise<SubtreeOrg[
   return rows;
 }
 
+/** A branch that keeps its own fixed day, as the ranking lists it: with its parent's name. */
+export type SubtreeBranch = Pick<SubtreeOrg, 'id' | 'name' | 'fixedDay' | 'exemptions'> & {
+  parentName: string | null;
+};
+
+/**
+ * The branches under a path that keep their own fixed day (`keepsOwnFixedDaySql`), asked of the
+ * database so that a screen over a county's branches does not ship its other orgs.
+ */
+export async function subtreeBranches(tx: DbOrTx, path: string): Promise<SubtreeBranch[]> {
+  const { rows } = await tx.execute<SubtreeBranch>(sql`
+    SELECT o.id, o.name, o.fixed_day AS "fixedDay", o.exemptions, p.name AS "parentName"
+    FROM orgs o LEFT JOIN orgs p ON p.id = o.parent_id
+    WHERE ${inSubtree(sql`o.path`, path)} AND ${keepsOwnFixedDaySql('o')} ORDER BY o.path`);
+  return rows;
+}
+
 /** The children of an org, as a screen lists them. */
 export async function childOrgs(tx: DbOrTx, orgId: number) {
   const { rows } = await tx.execute<Pick<SubtreeOrg, 'id' | 'name' | 'level' | 'exemptions'>>(sql`
@@ -97,11 +114,11 @@ export async function plannedMonths(tx: DbOrTx, path: string, period: Period): P
  * and has come (of the months `judged` picks), each under the key `keyOf` gives its branch. Branches with the same fixed-day
  * rule share one computation.
  */
-export function dueMonths(
-  branches: SubtreeOrg[],
+export function dueMonths<B extends Pick<SubtreeOrg, 'id' | 'fixedDay'>>(
+  branches: B[],
   period: Period,
   today: string,
-  keyOf: (branch: SubtreeOrg) => number,
+  keyOf: (branch: B) => number,
   judged: (month: string) => boolean = () => true,
 ): DueMonths {
   const months = monthsOf(period.from, period.to).filter(judged);
@@ -110,6 +127,7 @@ export function dueMonths(
     branches: { orgIds: [], keys: [], rules: [] },
     rules: { rules: [], months: [], days: [] },
   };
+  if (!months.length) return due;
   for (const branch of branches) {
     const text = JSON.stringify(branch.fixedDay);
     let rule = ruleOf.get(text);

@@ -42,7 +42,7 @@ export function PublishedRankingPage() {
             </Tag>
           ))}
         </Flex>
-        <RankingTable rows={ranking.rows} highlight={secretaryBranchId(me)} />
+        <RankingTable rows={ranking.rows} weights={ranking.weights} highlight={secretaryBranchId(me)} />
       </Flex>
     </Page>
   );

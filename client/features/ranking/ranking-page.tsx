@@ -87,7 +87,7 @@ function LiveRanking({
         </Flex>
       )}
       <ErrorAlert error={error} />
-      <RankingTable rows={ranking?.rows} loading={isPending} />
+      <RankingTable rows={ranking?.rows} weights={ranking?.weights} loading={isPending} />
     </Flex>
   );
 }

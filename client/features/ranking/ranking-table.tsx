@@ -2,7 +2,8 @@ import { DownOutlined, UpOutlined } from '@ant-design/icons';
 import { Button, Flex, Table, type TableProps, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RankingRow, ScoreLine } from '../../../common/schemas/ranking';
+import type { RankingRow, Weights } from '../../../common/schemas/ranking';
+import { type ScoreLine, scoreLines } from '../../../common/scoring';
 import { CompactList } from '../../components/compact-list';
 import { useIsPhone } from '../../components/use-is-phone';
 import { percent } from '../dashboard/figures';
@@ -32,7 +33,7 @@ function RankBadge({ rank }: { rank: number }) {
 }
 
 /** Why a branch has its score: each item's value, its weight, and the points it adds. */
-export function Breakdown({ row }: { row: RankingRow }) {
+export function Breakdown({ row, weights }: { row: RankingRow; weights: Weights }) {
   const { t } = useTranslation();
   const isPhone = useIsPhone();
   const columns: TableProps<ScoreLine>['columns'] = [
@@ -57,7 +58,7 @@ export function Breakdown({ row }: { row: RankingRow }) {
         rowKey="item"
         size="small"
         columns={columns}
-        dataSource={row.lines}
+        dataSource={scoreLines(row.values, weights)}
         pagination={false}
         summary={() => (
           <Table.Summary.Row>
@@ -80,7 +81,7 @@ export function Breakdown({ row }: { row: RankingRow }) {
   );
 }
 
-function PhoneRow({ row, own }: { row: RankingRow; own: boolean }) {
+function PhoneRow({ row, weights, own }: { row: RankingRow; weights: Weights; own: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
@@ -114,18 +115,30 @@ function PhoneRow({ row, own }: { row: RankingRow; own: boolean }) {
           {t('ranking.why')}
         </Button>
       </Flex>
-      {open && <Breakdown row={row} />}
+      {open && <Breakdown row={row} weights={weights} />}
     </Flex>
   );
+}
+
+/** The item that cost the most points: where to look first. */
+function weakestItem(row: RankingRow, weights: Weights) {
+  const lost = scoreLines(row.values, weights)
+    .filter((line) => line.value !== null && line.weight > 0)
+    .map((line) => ({ line, lost: line.weight * (1 - (line.value ?? 0)) }))
+    .sort((a, b) => b.lost - a.lost)[0];
+  return lost && lost.lost > 0 ? lost.line.item : null;
 }
 
 /** Nobody is ranked without the reasons: every row opens to its items. */
 export function RankingTable({
   rows,
+  weights,
   loading,
   highlight,
 }: {
   rows: RankingRow[] | undefined;
+  /** The weights the scores were given with: each breakdown is computed from them. */
+  weights: Weights | undefined;
   loading?: boolean;
   /** The reader's own branch, marked so it is found at once. */
   highlight?: number;
@@ -139,7 +152,9 @@ export function RankingTable({
           items={rows}
           loading={loading}
           rowKey={(row) => row.orgId}
-          renderItem={(row) => <PhoneRow row={row} own={row.orgId === highlight} />}
+          renderItem={(row) =>
+            weights && <PhoneRow row={row} weights={weights} own={row.orgId === highlight} />
+          }
         />
       </div>
     );
@@ -175,12 +190,8 @@ export function RankingTable({
       key: 'weakest',
       title: t('ranking.weakest'),
       render: (_, row) => {
-        // The item that cost the most points: where to look first.
-        const lost = row.lines
-          .filter((line) => line.value !== null && line.weight > 0)
-          .map((line) => ({ line, lost: line.weight * (1 - (line.value ?? 0)) }))
-          .sort((a, b) => b.lost - a.lost)[0];
-        return lost && lost.lost > 0 ? <Tag>{t(`enums.scoreItem.${lost.line.item}`)}</Tag> : '—';
+        const lost = weights && weakestItem(row, weights);
+        return lost ? <Tag>{t(`enums.scoreItem.${lost}`)}</Tag> : '—';
       },
     },
   ];
@@ -194,7 +205,7 @@ export function RankingTable({
       dataSource={rows}
       pagination={rows && rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
       expandable={{
-        expandedRowRender: (row) => <Breakdown row={row} />,
+        expandedRowRender: (row) => weights && <Breakdown row={row} weights={weights} />,
         columnTitle: t('ranking.expand'),
         columnWidth: 64,
       }}

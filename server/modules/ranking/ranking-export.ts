@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { type Locale, SCORE_ITEMS } from '../../../common/enums';
 import { translate } from '../../../common/i18n/translate';
 import type { Ranking } from '../../../common/schemas/ranking';
+import { scoreLines } from '../../../common/scoring';
 
 const t = (locale: Locale, key: string, params?: Record<string, string | number>) =>
   translate(locale, `server.ranking.${key}`, params);
@@ -29,7 +30,7 @@ export async function rankingWorkbook(ranking: Ranking, locale: Locale) {
       r.orgName,
       r.score,
       r.parentName ?? '',
-      ...r.lines.flatMap((l) => [
+      ...scoreLines(r.values, ranking.weights).flatMap((l) => [
         l.value === null ? t(locale, 'notApplicable') : Math.round(l.value * 1000) / 10,
         l.points,
       ]),

@@ -5,6 +5,7 @@ import type {
   Ranking,
   RankingQuery,
 } from '../../../common/schemas/ranking';
+import { shownValues, totalScore } from '../../../common/scoring';
 import type { Actor } from '../../access/actor';
 import { loadOrg } from '../../access/load-org';
 import { pathIds } from '../../access/org-path';
@@ -15,7 +16,7 @@ import { orgs, publishedRankings, users } from '../../db/schema/index';
 import { notFound } from '../../errors';
 import { periodDays } from './periods';
 import { schemeFor } from './scheme';
-import { branchValues, rank, score } from './scoring';
+import { branchValues, rank } from './scoring';
 
 /** The live ranking of every branch under an org, each score broken down by item. */
 export async function computeRanking(
@@ -30,13 +31,17 @@ export async function computeRanking(
   const { weights } = await schemeFor(tx, org.path, q.year);
   const branches = await branchValues(tx, org.path, { from, to }, config.minActivityHours, now);
   const rows = rank(
-    branches.map(({ branch, parentName, values }) => ({
-      orgId: branch.id,
-      orgName: branch.name,
-      parentName,
-      exemptions: branch.exemptions,
-      ...score(values, weights),
-    })),
+    branches.map(({ branch, values }) => {
+      const shown = shownValues(values);
+      return {
+        orgId: branch.id,
+        orgName: branch.name,
+        parentName: branch.parentName,
+        exemptions: branch.exemptions,
+        score: totalScore(values, weights),
+        values: shown,
+      };
+    }),
   );
   return { orgId: org.id, orgName: org.name, period: q.period, year: q.year, index, from, to, weights, rows };
 }

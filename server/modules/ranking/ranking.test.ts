@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WEIGHTS } from '../../../common/enums';
 import type { Ranking } from '../../../common/schemas/ranking';
+import { scoreLines } from '../../../common/scoring';
 import { tinyCounty } from '../../test/fixtures';
 import { testApp } from '../../test/harness';
 import { handCountedTownship } from '../../test/oversight-fixture';
@@ -32,7 +33,8 @@ describe('scores and ranking', () => {
       [2, '乙村党支部', 52.08],
       [3, '老干部党支部', 43.75],
     ]);
-    const a = r.rows[0]!.lines;
+    // The breakdown every screen and the Excel table show: the rule applied to the row's values.
+    const a = scoreLines(r.rows[0]!.values, r.weights);
     expect(a.find((l) => l.item === 'held')).toEqual({
       item: 'held',
       value: 0.6667,
@@ -47,7 +49,7 @@ describe('scores and ranking', () => {
     });
     const c = r.rows[2]!;
     expect(c.exemptions).toEqual(['fixed_day']);
-    expect(c.lines.find((l) => l.item === 'held')?.value).toBeNull();
+    expect(c.values.held).toBeNull();
   });
 
   it('an inspection score and a scheme of its own change the result', async () => {

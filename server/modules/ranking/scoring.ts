@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { todayInChina } from '../../../common/dates';
-import { SCORE_ITEMS, type ScoreItem } from '../../../common/enums';
-import type { RankingRow, ScoreLine, Weights } from '../../../common/schemas/ranking';
+import type { RankingRow } from '../../../common/schemas/ranking';
 import type { Period } from '../../../common/schemas/stats';
+import type { ItemValues } from '../../../common/scoring';
 import { inSubtree } from '../../access/scope-sql';
-import { keepsOwnFixedDay } from '../../core/fixed-day/fixed-day-org';
 import { oneTrip } from '../../db/one-trip';
 import type { DbOrTx } from '../../db/open';
 import { plusSums } from '../../read-model/figures';
@@ -24,13 +23,9 @@ import {
   owedMonths,
   splitPeriod,
 } from '../../read-model/period-figures';
-import { dueMonths, type SubtreeOrg, subtreeOrgs } from '../../read-model/subtree';
+import { dueMonths, type SubtreeBranch, subtreeBranches } from '../../read-model/subtree';
 
 const ratio = (n: number, d: number) => (d > 0 ? n / d : null);
-const round2 = (n: number) => Math.round(n * 100) / 100;
-
-/** What each item measured for one branch, 0..1, or null where it does not apply. */
-export type ItemValues = Record<ScoreItem, number | null>;
 
 /**
  * The items of every branch under an org for a period, from the same kept figures as the
@@ -42,11 +37,10 @@ export async function branchValues(
   period: Period,
   minActivityHours: number,
   now: Date,
-): Promise<{ branch: SubtreeOrg; parentName: string | null; values: ItemValues }[]> {
+): Promise<{ branch: SubtreeBranch; values: ItemValues }[]> {
   const today = todayInChina(now);
   const scope = { path, period, now, today };
-  const orgs = await subtreeOrgs(tx, path);
-  const branches = orgs.filter(keepsOwnFixedDay);
+  const branches = await subtreeBranches(tx, path);
   const split = splitPeriod(scope);
   const judged = complianceSplit(split, await keepFixedDays(tx, now), period);
   const owed = [
@@ -105,7 +99,6 @@ export async function branchValues(
   const { inspected, rectified } = reads;
   const inspections = new Map(inspected.map((r) => [r.org_id, r.avg / 100]));
   const rectifications = new Map(rectified.map((r) => [r.org_id, ratio(r.on_time, r.due)]));
-  const names = new Map(orgs.map((o) => [o.id, o.name]));
 
   return branches.map((branch) => {
     const mine = sums.get(branch.id);
@@ -122,31 +115,8 @@ export async function branchValues(
       // Vanguard does not collect residents' ratings yet: the item never applies.
       masses_rating: null,
     };
-    return { branch, parentName: branch.parent_id ? (names.get(branch.parent_id) ?? null) : null, values };
+    return { branch, values };
   });
-}
-
-/**
- * Score out of 100: each item's value times its weight, the weights of items that do not apply
- * shared out over those that do, so a branch is never marked down for what it could not do.
- */
-export function score(values: ItemValues, weights: Weights): { score: number; lines: ScoreLine[] } {
-  const applying = SCORE_ITEMS.reduce((s, i) => s + (values[i] === null ? 0 : weights[i]), 0);
-  const lines = SCORE_ITEMS.map((item) => {
-    const value = values[item];
-    const points = value === null || applying === 0 ? 0 : (value * weights[item] * 100) / applying;
-    return {
-      item,
-      value: value === null ? null : Math.round(value * 10_000) / 10_000,
-      weight: weights[item],
-      points: round2(points),
-    };
-  });
-  const total =
-    applying === 0
-      ? 0
-      : SCORE_ITEMS.reduce((s, i) => s + (values[i] ?? 0) * weights[i], 0) * (100 / applying);
-  return { score: round2(total), lines };
 }
 
 // One collator for every sort: `localeCompare` with a locale builds one per comparison.
