@@ -110,7 +110,10 @@ describe(`upgrading from release ${expected.release}`, () => {
     }
 
     // Its published ranking, rows with lines, now carries the values the lines had (0015).
-    const published = await app.inject({ url: '/api/v1/rankings/1', cookies: { vg_session: cookies.county! } });
+    const published = await app.inject({
+      url: '/api/v1/rankings/1',
+      cookies: { vg_session: cookies.county! },
+    });
     expect(published.statusCode, published.body).toBe(200);
     const { rows: ranked, weights } = published.json<Ranking>();
     expect(ranked.length).toBeGreaterThan(3);
