@@ -45,7 +45,8 @@ export async function analyzeReadModel(tx: DbOrTx): Promise<void> {
 
 /**
  * The compliance recounted from the owed months and party days, for a bulk load that ran with
- * every trigger off (the demo seed computes its rankings, and so its owed months, that way).
+ * every trigger off (the demo seed computes its rankings, and so its owed months, that way) and
+ * after every branch's owed months were computed at once (`keepFixedDays`).
  */
 export async function recountCompliance(tx: DbOrTx): Promise<void> {
   await tx.execute(sql`TRUNCATE subtree_compliance, subtree_compliance_pending`);

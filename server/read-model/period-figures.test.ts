@@ -155,6 +155,31 @@ describe('the rollups', () => {
     expect(await db.transaction((tx) => aggregateDrift(tx))).toEqual([]);
   });
 
+  it('recount the compliance when every branch’s months are computed at once, leaving nothing to fold', async () => {
+    const waiting = async () =>
+      (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM subtree_compliance_pending`))
+        .rows[0]!.n;
+    const admin = await as('admin');
+    const ruleOfB1 = async (day: number) => {
+      const res = await admin.patch(`/api/v1/orgs/${fx.b1.id}`, {
+        fixedDay: { rule: { kind: 'day_of_month', day }, holidayRule: 'stay' },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    // A branch's new rule, then the years moving on: every branch's owed months computed again
+    // in one transaction, that branch's changed among them.
+    await ruleOfB1(20);
+    await db.execute(sql`DELETE FROM fixed_days_horizon`);
+    await keepFixedDays(db, now);
+    expect(await waiting()).toBe(0);
+    expect(await db.transaction((tx) => aggregateDrift(tx))).toEqual([]);
+    // The switch held for that transaction only: one branch's new rule leaves its deltas again.
+    await ruleOfB1(22);
+    await keepFixedDays(db, now);
+    expect(await waiting()).toBeGreaterThan(0);
+    expect(await db.transaction((tx) => aggregateDrift(tx))).toEqual([]);
+  });
+
   it('count each person once, as the day bitsets do, for a year, a quarter and a month', async () => {
     const children = [fx.t1.id, fx.t2.id];
     for (const p of [
