@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Period } from '../../common/schemas/stats';
 import { inSubtree } from '../access/scope-sql';
 import { yearMasks } from '../core/fixed-day/period';
+import { childOfRoot } from './subtree';
 
 const LAST_DAY = ['31', '28', '31', '30', '31', '30', '31', '31', '30', '31', '30', '31'];
 const lastDay = (year: number, month: number) =>
@@ -54,7 +55,7 @@ export function distinctPeople(
       GROUP BY org_id`,
     masses: sql`
       SELECT bucket, sum(n)::int AS n
-      FROM (SELECT split_part(o.path, '/', ${depth + 2}) AS bucket, x.masses AS n
+      FROM (SELECT ${childOfRoot(depth)} AS bucket, x.masses AS n
             FROM (SELECT org_id, masses FROM org_masses WHERE year = ${kept.year} AND part = ${kept.part}
                   UNION ALL SELECT org_id, masses FROM org_masses_pending
                   WHERE year = ${kept.year} AND part = ${kept.part}) x
@@ -76,7 +77,7 @@ export function countedPeople(path: string, depth: number, period: Period): { me
     );
   const count = (table: string, person: string) => sql`
       SELECT bucket, count(DISTINCT person)::int AS n
-      FROM (SELECT split_part(o.path, '/', ${depth + 2}) AS bucket, ${sql.raw(person)} AS person
+      FROM (SELECT ${childOfRoot(depth)} AS bucket, ${sql.raw(person)} AS person
             FROM ${sql.raw(table)} JOIN orgs o ON o.id = ${sql.raw(table)}.org_id
             WHERE ${inSubtree(sql`o.path`, path)} AND (${yearTest(table)})) x
       GROUP BY GROUPING SETS ((bucket), ())`;

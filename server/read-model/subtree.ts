@@ -59,9 +59,14 @@ export async function childOrgs(tx: DbOrTx, orgId: number) {
   return rows;
 }
 
-/** The SQL of the id of the child of a root at `depth` that the `orgs` row `o` lies under; 0 for the root. */
-export const childKey = (depth: number): SQL =>
-  sql`coalesce(nullif(split_part(o.path, '/', ${depth + 2}), ''), '0')::int`;
+/**
+ * The SQL of the child of a root at `depth` that the `orgs` row `o` lies under, as the text of
+ * its id in `o.path`; '' for the root itself.
+ */
+export const childOfRoot = (depth: number): SQL => sql`split_part(o.path, '/', ${depth + 2})`;
+
+/** The same child as an id; 0 for the root. */
+export const childKey = (depth: number): SQL => sql`coalesce(nullif(${childOfRoot(depth)}, ''), '0')::int`;
 
 /**
  * What a subtree is made of, counted in the database so that no screen ships its orgs to count

@@ -30,6 +30,7 @@ import {
 } from '../../read-model/period-figures';
 import {
   childKey,
+  childOfRoot,
   childOrgs,
   dueMonths,
   type HeldActivity,
@@ -42,7 +43,7 @@ import {
 
 function openRectifications(path: string, depth: number, today: string) {
   return sql`
-    SELECT split_part(o.path, '/', ${depth + 2}) AS bucket,
+    SELECT ${childOfRoot(depth)} AS bucket,
       count(*)::int AS open, count(*) FILTER (WHERE r.due_date < ${today}::date)::int AS overdue
     FROM rectifications r JOIN orgs o ON o.id = r.org_id
     WHERE ${inSubtree(sql`o.path`, path)} AND r.status <> 'closed'
