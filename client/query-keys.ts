@@ -41,6 +41,7 @@ export const keys = {
   webhook: (orgId: number) => ['webhook', orgId] as const,
   calendarFeeds: (orgId: number) => ['calendarFeeds', orgId] as const,
   myActivities: ['myActivities'] as const,
+  myGroups: ['myGroups'] as const,
   // Fixed assessment and oversight: an inspection or an answered rectification changes the
   // dashboard's figures, the ranking's scores and the alerts, so each domain has one root key.
   stats: ['stats'] as const,

@@ -6,6 +6,7 @@ import { HomePage } from './features/auth/home-page';
 import { LoginPage } from './features/auth/login-page';
 import { CheckInPage } from './features/check-in/check-in-page';
 import { CodePage } from './features/check-in/code-page';
+import { GroupRecordPage } from './features/my/group-record-page';
 import { MyPage } from './features/my/my-page';
 import { FirstScreenWait } from './shell/first-screen-wait';
 import { PhoneLayout } from './shell/phone-layout';
@@ -103,6 +104,7 @@ export function AppRoutes() {
             <Route index element={<HomePage />} />
             <Route element={<PhoneLayout />}>
               <Route path="me" element={<MyPage />} />
+              <Route path="me/groups/:id/record" element={<GroupRecordPage />} />
               <Route path="check-in" element={<CheckInPage />} />
               <Route path="check-in/code" element={<CodePage />} />
             </Route>

@@ -19,8 +19,25 @@ export const ORG_KINDS = [
 ] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
 
+/** How a branch sets its groups (seed 001): by residence, by work, or the new kinds; `other` carries the branch's own name. */
 export const GROUP_KINDS = ['residence', 'work', 'mobile', 'online', 'other'] as const;
 export type GroupKind = (typeof GROUP_KINDS)[number];
+
+/** What a party group does when it meets (seed 001): each is a party group meeting of the branch. */
+export const GROUP_ACTIVITY_KINDS = [
+  'collective_study',
+  'heart_to_heart',
+  'group_review',
+  'group_service',
+  'volunteer_service',
+  'contact_masses',
+  'poverty_support',
+  'opinion_supervision',
+  'investigation',
+  'cultivating_activists',
+  'other',
+] as const;
+export type GroupActivityKind = (typeof GROUP_ACTIVITY_KINDS)[number];
 
 /** The development path, in order. */
 export const MEMBER_STATUSES = [
@@ -142,6 +159,7 @@ export type WebhookKind = (typeof WEBHOOK_KINDS)[number];
 /** What an activity's history records: its own changes and late changes to its records. */
 export const ACTIVITY_CHANGE_KINDS = [
   'scheduled',
+  'recorded',
   'rescheduled',
   'edited',
   'cancelled',

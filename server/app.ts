@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -30,6 +31,7 @@ import { auditRoutes } from './modules/audit/index';
 import { authRoutes } from './modules/auth/index';
 import { calendarRoutes } from './modules/calendar/index';
 import { checklistRoutes } from './modules/checklist/index';
+import { groupActivitiesRoutes } from './modules/group-activities/index';
 import { groupsRoutes } from './modules/groups/index';
 import { healthRoutes } from './modules/health/index';
 import { inspectionsRoutes } from './modules/inspections/index';
@@ -64,6 +66,7 @@ export async function buildApp({ database, config, clock }: Deps): Promise<App> 
   app.setErrorHandler(errorHandler);
 
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 20 } });
   securityHeaders(app, config);
   compressJson(app);
   textGuard(app);
@@ -85,6 +88,7 @@ export async function buildApp({ database, config, clock }: Deps): Promise<App> 
     authRoutes,
     orgsRoutes,
     groupsRoutes,
+    groupActivitiesRoutes,
     membersRoutes,
     accountsRoutes,
     rosterRoutes,
@@ -103,10 +107,10 @@ export async function buildApp({ database, config, clock }: Deps): Promise<App> 
     reportsRoutes,
     auditRoutes,
     myDataRoutes,
+    recordsRoutes,
   ]) {
     routes(app, deps);
   }
-  await recordsRoutes(app, deps);
   await serveClient(app);
   return app;
 }

@@ -121,3 +121,14 @@ export function grantableAt(actor: Actor, orgPath: string): Role[] {
   }
   return [...roles];
 }
+
+/**
+ * A party group's own life (its meetings, its members' reports) is kept by its leader as well as
+ * by those who keep the branch's records: 404 outside what the actor sees, 403 for anyone else.
+ */
+export function authorizeGroupWork(actor: Actor, orgPath: string, leaderId: number | null): void {
+  if (!canSee(actor, orgPath)) throw notFound();
+  if (can(actor, 'activity.manage', orgPath)) return;
+  if (leaderId !== null && actor.memberId === leaderId) return;
+  throw forbidden();
+}

@@ -54,6 +54,10 @@ export const ALLOWED: Record<string, Row> = {
   'POST /api/v1/orgs/{id}/groups': WRITERS,
   'PATCH /api/v1/groups/{id}': WRITERS,
   'DELETE /api/v1/groups/{id}': WRITERS,
+  // A group's meetings: recorded by its leader (see group-activities.test.ts) or the secretary.
+  'GET /api/v1/me/groups': 'caller-only',
+  'GET /api/v1/groups/{id}/activities': EVERYONE,
+  'POST /api/v1/groups/{id}/activities': SECRETARY,
   'GET /api/v1/members': READERS,
   'POST /api/v1/members': WRITERS,
   'GET /api/v1/members/{id}': READERS,

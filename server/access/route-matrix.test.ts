@@ -156,6 +156,13 @@ const SOUND: Record<string, (sampled: any, o: Objects, p: Place) => unknown> = {
   'PUT /api/v1/orgs/{id}/checklist/{year}': (_, o) => ({
     items: [{ id: o.items, title: '组织生活', weight: 100 }],
   }),
+  'POST /api/v1/groups/{id}/activities': (_, o) => ({
+    kind: 'collective_study',
+    title: '小组学习',
+    startsAt: new Date(clock.now().getTime() - 3_600_000).toISOString(),
+    minutes: 45,
+    memberIds: [o.members],
+  }),
   'PUT /api/v1/orgs/{id}/reports/{year}': () => ({
     sections: Object.fromEntries(REPORT_SECTIONS.map((s) => [s, '情况良好'])),
   }),

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ZodError } from 'zod';
 import type { Locale } from '../../common/enums';
 import { fieldLabel, translate } from '../../common/i18n/translate';
 import { isDatabaseUnreachable } from '../db/unreachable';
@@ -54,6 +55,11 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       },
       ...error.extra,
     });
+  }
+  // A body read by hand (a form with a photo) is validated by its schema the same way.
+  if (error instanceof ZodError) {
+    const { field, message } = describeIssue(locale, error.issues[0] as unknown as ZodIssueLike);
+    return reply.status(400).send({ error: { code: 'invalid_input', message, field } });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const first = error.validation[0]!;

@@ -30,8 +30,15 @@ export async function photo(taken: Date, gps?: { lat: number; lng: number }) {
     .toBuffer();
 }
 
-export function multipart(files: { name: string; data: Buffer; type?: string }[]) {
+/** A form as a browser sends it: text fields first, then the files (each under the name `files`). */
+export function multipart(
+  files: { name: string; data: Buffer; type?: string }[],
+  fields: Record<string, string> = {},
+) {
   const boundary = `----vanguard${Math.random().toString(16).slice(2)}`;
+  const texts = Object.entries(fields).map(([name, value]) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+  );
   const parts = files.map((f) =>
     Buffer.concat([
       Buffer.from(
@@ -42,7 +49,7 @@ export function multipart(files: { name: string; data: Buffer; type?: string }[]
     ]),
   );
   return {
-    body: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]),
+    body: Buffer.concat([...texts, ...parts, Buffer.from(`--${boundary}--\r\n`)]),
     type: `multipart/form-data; boundary=${boundary}`,
   };
 }

@@ -27,6 +27,8 @@ export function GroupModal({
   const save = useSaveGroup(orgId, group?.id);
   const { data: members, isPending } = useMemberPage({ orgId, pageSize: BRANCH_MEMBERS_PAGE });
   const chosen = Form.useWatch('memberIds', form) ?? [];
+  const chosenSecond = Form.useWatch('secondMemberIds', form) ?? [];
+  const kind = Form.useWatch('kind', form);
 
   const memberOptions = (members?.items ?? []).map((member) => {
     const status = t(`enums.memberStatus.${member.status}`);
@@ -41,16 +43,31 @@ export function GroupModal({
       disabled: notMember || elsewhere,
     };
   });
-  const leaderOptions = memberOptions.filter((option) => chosen.includes(option.value));
+  // The "double group": a member whose own group is another one may belong here too.
+  const secondOptions = (members?.items ?? [])
+    .filter((member) => member.groupId !== null && member.groupId !== group?.id)
+    .map((member) => ({
+      value: member.id,
+      label: t('groups.memberInGroup', {
+        name: member.name,
+        status: t(`enums.memberStatus.${member.status}`),
+        group: member.groupName,
+      }),
+    }));
+  const leaderOptions = [...memberOptions, ...secondOptions].filter(
+    (option) => chosen.includes(option.value) || chosenSecond.includes(option.value),
+  );
 
   const initialValues: GroupCreate = group
     ? {
         name: group.name,
         kind: group.kind,
-        memberIds: group.members.map((member) => member.id),
+        kindName: group.kindName,
+        memberIds: group.members.filter((member) => !member.second).map((member) => member.id),
+        secondMemberIds: group.members.filter((member) => member.second).map((member) => member.id),
         leaderId: group.leaderId,
       }
-    : { name: '', kind: 'residence', memberIds: [], leaderId: null };
+    : { name: '', kind: 'residence', kindName: null, memberIds: [], secondMemberIds: [], leaderId: null };
 
   const submit = (values: GroupCreate) =>
     save.mutate(
@@ -78,7 +95,12 @@ export function GroupModal({
         onFinish={submit}
         onValuesChange={(changed: Partial<GroupCreate>, all) => {
           // A leader who is taken out of the group stops being its leader.
-          if (changed.memberIds && all.leaderId && !changed.memberIds.includes(all.leaderId)) {
+          const stays = [...(all.memberIds ?? []), ...(all.secondMemberIds ?? [])];
+          if (
+            (changed.memberIds || changed.secondMemberIds) &&
+            all.leaderId &&
+            !stays.includes(all.leaderId)
+          ) {
             form.setFieldValue('leaderId', null);
           }
         }}
@@ -94,11 +116,25 @@ export function GroupModal({
         <Form.Item name="kind" label={t('fields.kind')}>
           <Select options={GROUP_KINDS.map((value) => ({ value, label: t(`enums.groupKind.${value}`) }))} />
         </Form.Item>
+        {kind === 'other' && (
+          <Form.Item name="kindName" label={t('fields.kindName')} extra={t('groups.kindNameHint')}>
+            <Input maxLength={30} />
+          </Form.Item>
+        )}
         <Form.Item name="memberIds" label={t('fields.memberIds')} extra={t('groups.rule')}>
           <Select
             mode="multiple"
             loading={isPending}
             options={memberOptions}
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('groups.pickMembers')}
+          />
+        </Form.Item>
+        <Form.Item name="secondMemberIds" label={t('fields.secondMemberIds')} extra={t('groups.secondHint')}>
+          <Select
+            mode="multiple"
+            loading={isPending}
+            options={secondOptions}
             showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('groups.pickMembers')}
           />

@@ -61,7 +61,7 @@ function GroupRow({ orgId, group, onEdit }: { orgId: number; group: PartyGroup; 
         <Flex vertical gap={6} style={{ minWidth: 0 }}>
           <Flex align="center" gap={8} wrap>
             <Typography.Text strong>{group.name}</Typography.Text>
-            <Tag>{t(`enums.groupKind.${group.kind}`)}</Tag>
+            <Tag>{group.kindName ?? t(`enums.groupKind.${group.kind}`)}</Tag>
             <Typography.Text type="secondary">
               {t('groups.memberCount', { count: group.members.length })}
             </Typography.Text>
@@ -74,6 +74,10 @@ function GroupRow({ orgId, group, onEdit }: { orgId: number; group: PartyGroup; 
               <Link key={member.id} to={`/members/${member.id}`}>
                 <Tag color={member.status === 'full' ? 'red' : 'orange'} style={{ cursor: 'pointer' }}>
                   {member.name} · {t(`enums.memberStatus.${member.status}`)}
+                  {member.second ? ` · ${t('groups.second')}` : ''}
+                  {member.mobile
+                    ? ` · ${member.location ? t('groups.awayAt', { place: member.location }) : t('groups.away')}`
+                    : ''}
                 </Tag>
               </Link>
             ))}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../../components/error-text';
 import { Note, Skeleton } from '../../components/plain/feedback';
 import { FeedsCard } from '../branch-settings/feeds-card';
+import { GroupCard } from './group-card';
 import { HistoryCard } from './history-card';
 import { InboxCard } from './inbox-card';
 import { LaterCard } from './later-card';
@@ -20,6 +21,7 @@ export function MyPage() {
       {error ? <Note tone="error">{errorText(error, t)}</Note> : null}
       {isPending ? <Skeleton /> : mine && <NextActivity next={mine.next} />}
       <InboxCard />
+      <GroupCard />
       {mine && <LaterCard later={mine.later} />}
       {mine && <HistoryCard mine={mine} />}
       <ProfileCard />

@@ -14,11 +14,12 @@ import type {
   ActivityKind,
   ActivityStatus,
   ActivityType,
+  GroupActivityKind,
   Theme,
 } from '../../../common/enums';
 import { users } from './accounts';
 import { createdAt } from './columns';
-import { members } from './members';
+import { members, partyGroups } from './members';
 import { orgs } from './orgs';
 import { planEntries } from './plans';
 import { venues } from './venues';
@@ -40,6 +41,11 @@ export const activities = pgTable(
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
     responsibleMemberId: integer('responsible_member_id').references(() => members.id),
+    /** A party group meeting held by one group: its members are the ones expected. */
+    groupId: integer('group_id').references(() => partyGroups.id),
+    groupKind: text('group_kind').$type<GroupActivityKind>(),
+    /** Where a group met when it was not at one of the branch's venues (a field, a workshop, online). */
+    place: text('place'),
     massesInvited: boolean('masses_invited').notNull().default(false),
     shortReason: text('short_reason'),
     status: text('status').$type<ActivityStatus>().notNull().default('scheduled'),
@@ -50,7 +56,10 @@ export const activities = pgTable(
     createdBy: integer('created_by').references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index('activities_org_starts_idx').on(t.orgId, t.startsAt)],
+  (t) => [
+    index('activities_org_starts_idx').on(t.orgId, t.startsAt),
+    index('activities_group_starts_idx').on(t.groupId, t.startsAt),
+  ],
 );
 
 /** Who changed what of an activity, when and why: reschedules, cancellations, late edits. */

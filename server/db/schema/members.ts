@@ -22,6 +22,8 @@ export const partyGroups = pgTable(
       .references(() => orgs.id),
     name: text('name').notNull(),
     kind: text('kind').$type<GroupKind>().notNull(),
+    /** The branch's own name for a group of kind `other` (e.g. 微信群小组). */
+    kindName: text('kind_name'),
     leaderId: integer('leader_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -35,7 +37,10 @@ export const members = pgTable(
     orgId: integer('org_id')
       .notNull()
       .references(() => orgs.id),
+    /** The group whose life counts for the member (their attendance, their systems). */
     groupId: integer('group_id').references(() => partyGroups.id),
+    /** A second group ("double group"): e.g. where a member working away now works. */
+    secondGroupId: integer('second_group_id').references(() => partyGroups.id),
     name: text('name').notNull(),
     gender: text('gender').$type<Gender>().notNull(),
     birthDate: date('birth_date'),
@@ -54,6 +59,7 @@ export const members = pgTable(
   (t) => [
     index('members_org_idx').on(t.orgId, t.id),
     index('members_group_idx').on(t.groupId),
+    index('members_second_group_idx').on(t.secondGroupId),
     index('members_status_idx').on(t.status),
     uniqueIndex('members_id_number_key').on(t.idNumberHmac),
     index('members_phone_idx').on(t.phoneHmac),

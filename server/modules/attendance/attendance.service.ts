@@ -50,11 +50,15 @@ export async function attendanceOf(
     no_position: boolean;
     sent_at: Date | null;
   }>(sql`
-    WITH acts AS (SELECT id, venue_id FROM activities WHERE id = ANY(${ids}::int[])),
+    WITH acts AS (SELECT id, venue_id, group_id FROM activities WHERE id = ANY(${ids}::int[])),
+    -- Expected as activity_stats_recount counts them: a group's meeting its group, the rest the subtree.
     people AS (
       SELECT a.id AS activity_id, m.id AS member_id
       FROM acts a CROSS JOIN members m JOIN orgs mo ON mo.id = m.org_id
-      WHERE ${inSubtree(sql`mo.path`, orgPath)} AND ${partyMemberSql(sql`m.status`)}
+      WHERE a.group_id IS NULL AND ${inSubtree(sql`mo.path`, orgPath)} AND ${partyMemberSql(sql`m.status`)}
+      UNION SELECT a.id, m.id FROM acts a
+        JOIN members m ON m.group_id = a.group_id OR m.second_group_id = a.group_id
+      WHERE ${partyMemberSql(sql`m.status`)}
       UNION SELECT activity_id, member_id FROM attendance WHERE activity_id = ANY(${ids}::int[]))
     SELECT p.activity_id, m.id AS member_id, m.name, t.method, t.checked_in_at, t.sent_at,
       t.reason AS attendance_reason, l.status AS leave_status, l.reason AS leave_reason,

@@ -44,3 +44,23 @@ export function staysValidWithout(list: GroupMember[], leaving: ReadonlySet<numb
     rest.filter((m) => m.status === 'full').length >= GROUP_MIN_FULL_MEMBERS
   );
 }
+
+type Membership = { groupId: number | null; secondGroupId: number | null };
+export type MembershipClash = 'own_elsewhere' | 'own_here' | 'second_elsewhere' | 'no_own_group';
+
+/**
+ * Whether a member may belong to the group `groupId` (null: one being set up) as their own group
+ * or as their second ("double group"): one own group, whose life counts for them, and at most one
+ * second group beside it.
+ */
+export function membershipClash(
+  m: Membership,
+  groupId: number | null,
+  asOwn: boolean,
+): MembershipClash | null {
+  if (asOwn) return m.groupId !== null && m.groupId !== groupId ? 'own_elsewhere' : null;
+  if (m.groupId === null) return 'no_own_group';
+  if (m.groupId === groupId) return 'own_here';
+  if (m.secondGroupId !== null && m.secondGroupId !== groupId) return 'second_elsewhere';
+  return null;
+}

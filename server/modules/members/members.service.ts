@@ -286,7 +286,7 @@ export async function transferMember(
     if (member.orgId === input.orgId)
       throw ruleBroken('member_same_org', 'errors.member.sameOrg', {}, 'orgId');
     await releaseFromGroup(tx, member);
-    await tx.update(members).set({ orgId: input.orgId, groupId: null }).where(eq(members.id, id));
+    await tx.update(members).set({ orgId: input.orgId }).where(eq(members.id, id));
     // The member's account follows them: its member role moves to the new branch.
     await tx.execute(sql`
       UPDATE role_bindings SET org_id = ${input.orgId}

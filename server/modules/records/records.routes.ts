@@ -1,18 +1,16 @@
-import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import { IdParams } from '../../../common/schemas/common';
 import { ActivityRecords, MinutesInput } from '../../../common/schemas/record';
-import { AppError } from '../../errors';
+import { readForm } from '../../http/multipart';
 import { type App, actorOf, type Deps } from '../../http/types';
 import { localStorage } from '../../storage/local';
-import { addFiles, fileContent, getRecords, removeFile, saveMinutes, type Upload } from './records.service';
+import { addFiles, fileContent, getRecords, removeFile, saveMinutes } from './records.service';
 
 const ReasonQuery = z.object({ reason: z.string().trim().max(500).optional() });
 
-export async function recordsRoutes(app: App, { database: { db }, config, clock }: Deps) {
+export function recordsRoutes(app: App, { database: { db }, config, clock }: Deps) {
   const tags = ['records'];
   const storage = localStorage(config.filesDir);
-  await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 20 } });
 
   app.get(
     '/api/v1/activities/:id/records',
@@ -29,24 +27,7 @@ export async function recordsRoutes(app: App, { database: { db }, config, clock 
     { schema: { tags, params: IdParams, querystring: ReasonQuery, response: { 200: ActivityRecords } } },
     async (request) => {
       const actor = actorOf(request);
-      if (!request.isMultipart()) throw new AppError(415, 'file_type', 'errors.records.noFiles', {}, 'files');
-      const uploads: Upload[] = [];
-      for await (const part of request.files()) {
-        try {
-          uploads.push({ name: part.filename || 'upload', data: await part.toBuffer() });
-        } catch (e) {
-          if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-            throw new AppError(
-              413,
-              'file_too_large',
-              'errors.records.fileTooLarge',
-              { name: part.filename, max: config.maxUploadBytes / 1048576 },
-              'files',
-            );
-          }
-          throw e;
-        }
-      }
+      const { files: uploads } = await readForm(request, config.maxUploadBytes);
       return addFiles(
         db,
         config,

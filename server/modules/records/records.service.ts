@@ -1,22 +1,16 @@
-import { createHash } from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import sanitizeHtml from 'sanitize-html';
-import { chinaDate } from '../../../common/dates';
 import type { ActivityFile, ActivityRecords, MinutesInput } from '../../../common/schemas/record';
 import type { Actor } from '../../access/actor';
 import type { Config } from '../../config';
 import { type ActivityRow, loadActivity } from '../../core/fixed-day/activity';
-import { distanceM } from '../../core/fixed-day/geofence';
 import { appendLedger } from '../../core/ledger/chain';
 import { minutesDigest, sealEnded } from '../../core/ledger/facts';
 import type { Db, DbOrTx } from '../../db/open';
 import { activities, activityChanges, activityFiles, venues } from '../../db/schema/index';
-import { AppError, invalidField, notFound } from '../../errors';
+import { invalidField, notFound } from '../../errors';
 import type { Storage } from '../../storage/local';
-import { detect } from './file-types';
-import { type PhotoFacts, PhotoRefused, photoFacts } from './photo';
-
-type Flag = 'date_mismatch' | 'place_mismatch';
+import { discardStored, insertUploads, prepareUploads, storeUploads, type Upload } from './uploads';
 
 type FileRow = typeof activityFiles.$inferSelect;
 
@@ -131,23 +125,6 @@ export async function saveMinutes(
   return getRecords(db, actor, activityId);
 }
 
-export type Upload = { name: string; data: Buffer };
-
-/** A photo's facts, or a refusal that names the file: broken, or too many pixels to decode. */
-async function readPhoto(u: Upload & { type: { mime: string } }, maxPixels: number): Promise<PhotoFacts> {
-  try {
-    return await photoFacts(u.data, u.type.mime, maxPixels);
-  } catch (e) {
-    if (!(e instanceof PhotoRefused)) throw e;
-    if (e.reason === 'too_many_pixels')
-      throw invalidField('files', 'errors.records.tooManyPixels', {
-        name: u.name,
-        max: Math.round(maxPixels / 1_000_000),
-      });
-    throw invalidField('files', 'errors.records.unreadablePhoto', { name: u.name });
-  }
-}
-
 /** Photos and files from a phone, several at once; all are checked before any is kept. */
 export async function addFiles(
   db: Db,
@@ -162,76 +139,20 @@ export async function addFiles(
   const { activity } = await loadActivity(db, actor, activityId, 'activity.manage');
   if (!uploads.length) throw invalidField('files', 'errors.records.noFiles');
   const { late, reason } = lateReason(config, activity, reasonText, now);
-  const typed = uploads.map((u) => {
-    const type = detect(u.data, u.name);
-    if (!type) throw new AppError(415, 'file_type', 'errors.records.fileType', { name: u.name }, 'files');
-    return { ...u, type };
-  });
   const [venue] =
     activity.venueId === null ? [] : await db.select().from(venues).where(eq(venues.id, activity.venueId));
-  const prepared: (Upload & {
-    type: NonNullable<ReturnType<typeof detect>>;
-    facts: PhotoFacts | null;
-    flags: Flag[];
-    sha256: string;
-  })[] = [];
-  for (const u of typed) {
-    const facts = u.type.kind === 'photo' ? await readPhoto(u, config.maxImagePixels) : null;
-    const flags: Flag[] = [];
-    if (facts?.takenAt) {
-      const day = chinaDate(facts.takenAt);
-      if (day < chinaDate(activity.startsAt) || day > chinaDate(activity.endsAt)) flags.push('date_mismatch');
-    }
-    if (facts?.lat != null && facts.lng != null && venue?.lat != null && venue.lng != null) {
-      // A photo's GPS is rough; only a clear miss is flagged.
-      const tolerance = Math.max(venue.radiusM ?? 0, 500);
-      if (distanceM({ lat: venue.lat, lng: venue.lng }, { lat: facts.lat, lng: facts.lng }) > tolerance)
-        flags.push('place_mismatch');
-    }
-    prepared.push({ ...u, facts, flags, sha256: createHash('sha256').update(u.data).digest('hex') });
-  }
-  const stored: string[] = [];
+  const prepared = await prepareUploads(config, uploads, activity, venue ?? null);
+  const stored = await storeUploads(storage, prepared);
   try {
-    for (const p of prepared) {
-      stored.push(await storage.save(p.data, p.type.ext));
-      if (p.facts) stored.push(await storage.save(p.facts.thumbnail, 'jpg'));
-    }
     await db.transaction(async (tx) => {
       const { org } = await loadActivity(tx, actor, activityId, 'activity.manage', true);
-      let i = 0;
-      for (const p of prepared) {
-        const path = stored[i++]!;
-        const thumbPath = p.facts ? stored[i++]! : null;
-        const [row] = await tx
-          .insert(activityFiles)
-          .values({
-            activityId,
-            kind: p.type.kind,
-            name: p.name.slice(0, 200),
-            mime: p.type.mime,
-            size: p.data.length,
-            path,
-            thumbPath,
-            sha256: p.sha256,
-            takenAt: p.facts?.takenAt ?? null,
-            lat: p.facts?.lat ?? null,
-            lng: p.facts?.lng ?? null,
-            flags: p.flags,
-            uploadedBy: actor.userId,
-          })
-          .returning();
-        await appendLedger(
-          tx,
-          {
-            orgId: org.id,
-            activityId,
-            kind: 'file_added',
-            payload: { fileId: row!.id, sha256: p.sha256, name: row!.name, kind: p.type.kind, late, reason },
-            byUserId: actor.userId,
-          },
-          now,
-        );
-      }
+      await insertUploads(
+        tx,
+        prepared,
+        stored,
+        { orgId: org.id, activityId, userId: actor.userId, late, reason },
+        now,
+      );
       await tx.update(activities).set({ recordsUpdatedAt: now }).where(eq(activities.id, activityId));
       if (late)
         await tx
@@ -240,7 +161,7 @@ export async function addFiles(
     });
   } catch (e) {
     // Nothing half-written: files of a refused upload do not stay on disk.
-    await Promise.all(stored.map((s) => storage.remove(s)));
+    await discardStored(storage, stored);
     throw e;
   }
   return getRecords(db, actor, activityId);
