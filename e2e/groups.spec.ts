@@ -1,5 +1,7 @@
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { api, DESKTOP, login, newPage, screenshot } from './browser';
+import { accessibilityProblems } from './accessibility';
+import { api, DESKTOP, login, newPage, PHONE, screenshot } from './browser';
 
 describe('party group rules in the interface', () => {
   it('a group with two members is refused with the reason, and the modal stays open', async () => {
@@ -22,5 +24,44 @@ describe('party group rules in the interface', () => {
     await expect.poll(() => error.textContent()).toContain('党小组至少需要 3 名成员，当前只有 2 名');
     expect(await modal.isVisible()).toBe(true);
     await screenshot(page, 'group-refused');
+  });
+});
+
+describe('a group leader records a meeting from a phone', () => {
+  it('in four taps: the kind, the notes, a photo, save; the group is ticked already', async () => {
+    const page = await newPage(PHONE);
+    await login(page, 'groupleader1');
+    await expect.poll(() => page.url()).toContain('/me');
+    const record = page.getByTestId('group-record');
+    await record.click();
+    const form = page.getByTestId('group-record-form');
+    await form.waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    const ticked = await form.locator('input[type=checkbox]:checked').count();
+    expect(ticked).toBeGreaterThanOrEqual(3);
+
+    await form.getByLabel('集中学习').check();
+    await page.locator('#group_notes').fill('学习党章第三章，商定下周帮王大爷收玉米');
+    const photo = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#c8161d' } })
+      .jpeg()
+      .toBuffer();
+    await page
+      .locator('#group_photo')
+      .setInputFiles({ name: 'xiaozu.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await screenshot(page, 'group-record-phone');
+    await page.getByTestId('group-record-save').click();
+    const done = page.getByTestId('group-recorded');
+    await expect.poll(() => done.textContent()).toContain(`${ticked} 名党员参加`);
+    await screenshot(page, 'group-recorded-phone');
+
+    // One activity of the branch, with its photo, its attendance, its notes as the record.
+    const mine = (await api(page, '/api/v1/me/groups')).json.items[0];
+    const latest = mine.recent[0];
+    expect(latest).toMatchObject({ kind: 'collective_study', present: ticked, photos: 1 });
+    const activity = (await api(page, `/api/v1/activities/${latest.id}`)).json;
+    expect(activity.type).toBe('party_group_meeting');
+    await page.goto('/me');
+    await expect.poll(() => page.getByTestId(`my-group-${mine.id}`).textContent()).toContain('集中学习');
+    await screenshot(page, 'group-card-phone');
   });
 });

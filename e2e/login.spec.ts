@@ -19,6 +19,16 @@ describe('signing in', () => {
     expect(new URL(page.url()).pathname).toMatch(/^\/orgs\/\d+\/calendar$/);
   });
 
+  it('a member who signs in at the login page lands on their page and stays there', async () => {
+    // The page preloads the member's activities while no one is signed in: that 401 must not
+    // answer the signed-in page (it once sent the member straight back to the login screen).
+    const page = await newPage(PHONE);
+    await login(page, 'member1');
+    await page.getByTestId('my-history').waitFor();
+    await page.waitForTimeout(500);
+    expect(new URL(page.url()).pathname).toBe('/me');
+  });
+
   it('shows a wrong password as a readable message', async () => {
     const page = await newPage(PHONE);
     await page.goto('/login');

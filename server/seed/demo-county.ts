@@ -373,6 +373,16 @@ async function seedDemoAccounts(tx: DbOrTx, passwordHash: string, drafts: Member
   const inBranch = drafts.map((d, i) => ({ d, id: ids[i]! })).filter(({ d }) => d.orgId === firstBranch!.id);
   const secretary = inBranch.find(({ d }) => d.posts?.includes('secretary'))!;
   const member = inBranch.find(({ d }) => d.status === 'full' && !d.posts?.length)!;
+  // A group leader of the township (member1 aside), who records the group's meetings from a phone.
+  const [group] = await tx
+    .select({ leaderId: partyGroups.leaderId, orgId: partyGroups.orgId })
+    .from(partyGroups)
+    .innerJoin(orgs, sql`${orgs.id} = ${partyGroups.orgId}`)
+    .where(sql`${orgs.path} LIKE ${`${township!.path}%`} AND ${partyGroups.leaderId} <> ${member.id}`)
+    .orderBy(partyGroups.id)
+    .limit(1);
+  const leaderIndex = ids.indexOf(group!.leaderId!);
+  const leader = { d: drafts[leaderIndex]!, id: group!.leaderId!, orgId: group!.orgId };
   const accounts = [
     { username: 'admin', name: '系统管理员', role: 'admin', orgId: null, memberId: null, phone: null },
     {
@@ -407,6 +417,14 @@ async function seedDemoAccounts(tx: DbOrTx, passwordHash: string, drafts: Member
       memberId: member.id,
       phone: member.d.phone,
     },
+    {
+      username: 'groupleader1',
+      name: leader.d.name,
+      role: 'group_leader',
+      orgId: leader.orgId,
+      memberId: leader.id,
+      phone: leader.d.phone,
+    },
   ] as const;
   for (const a of accounts) {
     const [user] = await tx
@@ -423,8 +441,8 @@ async function seedDemoAccounts(tx: DbOrTx, passwordHash: string, drafts: Member
       )
       .returning({ id: users.id });
     await tx.insert(roleBindings).values({ userId: user!.id, role: a.role, orgId: a.orgId });
-    // The secretary is also a member of their branch, as on paper.
-    if (a.role === 'secretary')
+    // The secretary and the group leader are also members of their branch, as on paper.
+    if (a.role === 'secretary' || a.role === 'group_leader')
       await tx.insert(roleBindings).values({ userId: user!.id, role: 'member', orgId: a.orgId });
   }
 }

@@ -4,6 +4,7 @@ import type { ChangePasswordRequest, LoginRequest, Me } from '../../../common/sc
 import { ApiError, api, setCsrfToken } from '../../api';
 import { applyLocale } from '../../i18n';
 import { forgetUserOffline } from '../../offline-copy';
+import { dropPreloads } from '../../preloads';
 import { keys } from '../../query-keys';
 
 /** The signed-in user, or null when there is no session (GET /me answers 401). */
@@ -35,7 +36,7 @@ export function useLogin() {
     onSuccess: async (me) => {
       forgetUserOffline();
       setCsrfToken(me.csrfToken);
-      await applyLocale(me.user.locale);
+      await Promise.all([applyLocale(me.user.locale), dropPreloads()]);
       queryClient.setQueryData(keys.me, me);
     },
   });
