@@ -39,6 +39,26 @@ export const GROUP_ACTIVITY_KINDS = [
 ] as const;
 export type GroupActivityKind = (typeof GROUP_ACTIVITY_KINDS)[number];
 
+/** A party group's working systems (工作制度, seed 001): the classic ones, then the newer ones. */
+export const WORKING_SYSTEMS = [
+  'study',
+  'member_reports',
+  'organizational_life',
+  'contact_masses',
+  'cultivating_activists',
+  'education',
+  'investigation',
+  'volunteer_service',
+  'poverty_support',
+  'opinion_supervision',
+  'integrity',
+  'public_commitments',
+] as const;
+export type WorkingSystem = (typeof WORKING_SYSTEMS)[number];
+
+export const SYSTEM_FREQUENCIES = ['monthly', 'quarterly', 'half_yearly', 'yearly'] as const;
+export type SystemFrequency = (typeof SYSTEM_FREQUENCIES)[number];
+
 /** The development path, in order. */
 export const MEMBER_STATUSES = [
   'applicant',

@@ -32,6 +32,7 @@ import { authRoutes } from './modules/auth/index';
 import { calendarRoutes } from './modules/calendar/index';
 import { checklistRoutes } from './modules/checklist/index';
 import { groupActivitiesRoutes } from './modules/group-activities/index';
+import { groupSystemsRoutes } from './modules/group-systems/index';
 import { groupsRoutes } from './modules/groups/index';
 import { healthRoutes } from './modules/health/index';
 import { inspectionsRoutes } from './modules/inspections/index';
@@ -89,6 +90,7 @@ export async function buildApp({ database, config, clock }: Deps): Promise<App> 
     orgsRoutes,
     groupsRoutes,
     groupActivitiesRoutes,
+    groupSystemsRoutes,
     membersRoutes,
     accountsRoutes,
     rosterRoutes,

@@ -58,6 +58,10 @@ export const ALLOWED: Record<string, Row> = {
   'GET /api/v1/me/groups': 'caller-only',
   'GET /api/v1/groups/{id}/activities': EVERYONE,
   'POST /api/v1/groups/{id}/activities': SECRETARY,
+  // The groups' working systems: set with the branch's settings, judged for member readers.
+  'GET /api/v1/orgs/{id}/group-systems': EVERYONE,
+  'PUT /api/v1/orgs/{id}/group-systems': WRITERS,
+  'GET /api/v1/orgs/{id}/group-systems/kept': READERS,
   'GET /api/v1/members': READERS,
   'POST /api/v1/members': WRITERS,
   'GET /api/v1/members/{id}': READERS,

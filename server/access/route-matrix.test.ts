@@ -163,6 +163,7 @@ const SOUND: Record<string, (sampled: any, o: Objects, p: Place) => unknown> = {
     minutes: 45,
     memberIds: [o.members],
   }),
+  'PUT /api/v1/orgs/{id}/group-systems': () => ({ systems: { study: 'monthly' } }),
   'PUT /api/v1/orgs/{id}/reports/{year}': () => ({
     sections: Object.fromEntries(REPORT_SECTIONS.map((s) => [s, '情况良好'])),
   }),

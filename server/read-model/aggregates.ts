@@ -13,6 +13,7 @@ const TRIGGERS = [
   ['guests', 'guests_people'],
   ['activity_files', 'files_aggregates'],
   ['activities', 'activities_aggregates'],
+  ['activities', 'activities_group_months'],
   ['plan_entries', 'plan_entries_branch_months'],
   ['orgs', 'orgs_fixed_days'],
 ] as const;
@@ -40,7 +41,7 @@ export async function withAggregatesRebuiltAfter<T>(tx: DbOrTx, load: () => Prom
  */
 export async function analyzeReadModel(tx: DbOrTx): Promise<void> {
   await tx.execute(sql`ANALYZE activity_stats, member_attendance_years, masses_days, branch_months, subtree_stats,
-    subtree_people, org_masses, fixed_days, subtree_compliance`);
+    subtree_people, org_masses, fixed_days, subtree_compliance, group_activity_months`);
 }
 
 /**
@@ -74,6 +75,7 @@ const RECOUNTED = [
   ['subtree_compliance', "org_id || '/' || year || '/' || part"],
   ['subtree_people', "org_id || '/' || year || '/' || part"],
   ['org_masses', "org_id || '/' || year || '/' || part"],
+  ['group_activity_months', "group_id || '/' || year || '/' || month || '/' || kind"],
 ] as const;
 
 /** Rows where the kept aggregates differ from a recount from scratch; empty when exact. */

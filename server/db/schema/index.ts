@@ -4,6 +4,7 @@ export * from './alerts';
 export * from './attendance';
 export * from './audit';
 export * from './checklist';
+export * from './group-life';
 export * from './inspections';
 export * from './keys';
 export * from './ledger';

@@ -1,5 +1,5 @@
-import { boolean, date, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
-import type { ActivityType, Theme } from '../../../common/enums';
+import { boolean, date, index, integer, pgTable, primaryKey, smallint, text } from 'drizzle-orm/pg-core';
+import type { ActivityType, GroupActivityKind, Theme } from '../../../common/enums';
 import { activities } from './activities';
 import { at } from './columns';
 
@@ -34,4 +34,24 @@ export const activityStats = pgTable(
     photos: integer('photos').notNull(),
   },
   (t) => [index('activity_stats_org_day_idx').on(t.orgId, t.day)],
+);
+
+/**
+ * A group's meetings counted by month and kind, kept by a trigger on activities (migration 0018)
+ * in the same transaction as the meeting: what the working systems are judged from.
+ */
+export const groupActivityMonths = pgTable(
+  'group_activity_months',
+  {
+    groupId: integer('group_id').notNull(),
+    orgId: integer('org_id').notNull(),
+    year: smallint('year').notNull(),
+    month: smallint('month').notNull(),
+    kind: text('kind').$type<GroupActivityKind>().notNull(),
+    activities: integer('activities').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.groupId, t.year, t.month, t.kind] }),
+    index('group_activity_months_org_idx').on(t.orgId, t.year),
+  ],
 );

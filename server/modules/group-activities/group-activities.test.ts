@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '../../../common/dates';
 import { verifyChain } from '../../core/ledger/chain';
+import { aggregateDrift } from '../../read-model/aggregates';
 import { tinyCounty } from '../../test/fixtures';
 import { type Client, testApp } from '../../test/harness';
 import { multipart, photo } from '../../test/uploads';
@@ -18,6 +19,7 @@ let branchId: number;
 let people: Record<string, M>;
 let groupA: number;
 let groupB: number;
+const idOf = (name: string) => people[name]!.id;
 
 /**
  * A branch of its own: group A (甲 leads; 乙, 丁; and 己 as a second group), group B (丙, 戊, 己),
@@ -92,7 +94,7 @@ const record = (client: Client, group: number, body: Record<string, unknown>) =>
     title: '第一党小组集中学习',
     startsAt: new Date(clock.now().getTime() - 2 * HOUR).toISOString(),
     minutes: 60,
-    memberIds: [people['甲']!.id, people['乙']!.id],
+    memberIds: [idOf('甲'), idOf('乙')],
     notes: '学习党章第一章\n讨论村里秋收互助',
     ...body,
   });
@@ -116,7 +118,7 @@ describe('group setting', () => {
 
   it('refuses a second group for one without an own group, and a third group, naming the field', async () => {
     const noOwn = await county.patch(`/api/v1/groups/${groupB}`, {
-      secondMemberIds: [people['甲']!.id, people['庚']!.id],
+      secondMemberIds: [idOf('甲'), idOf('庚')],
     });
     expect(noOwn.statusCode).toBe(422);
     expect(noOwn.json().error.field).toBe('secondMemberIds');
@@ -124,7 +126,7 @@ describe('group setting', () => {
       name: '第三党小组',
       kind: 'online',
       memberIds: [],
-      secondMemberIds: [people['己']!.id],
+      secondMemberIds: [idOf('己')],
       leaderId: null,
     });
     expect(third.json().error.code).toBe('group_member_second_elsewhere');
@@ -134,7 +136,7 @@ describe('group setting', () => {
     const res = await county.patch(`/api/v1/groups/${groupA}`, { secondMemberIds: [] });
     expect(res.statusCode).toBe(200);
     expect(res.json().members).toHaveLength(3);
-    const back = await county.patch(`/api/v1/groups/${groupA}`, { secondMemberIds: [people['己']!.id] });
+    const back = await county.patch(`/api/v1/groups/${groupA}`, { secondMemberIds: [idOf('己')] });
     expect(back.json().members).toHaveLength(4);
   });
 });
@@ -175,7 +177,7 @@ describe('a group activity recorded by the group leader', () => {
       title: '第一党小组志愿服务',
       startsAt: held.toISOString(),
       minutes: 90,
-      memberIds: [people['甲']!.id, people['丁']!.id, people['己']!.id],
+      memberIds: [idOf('甲'), idOf('丁'), idOf('己')],
       place: '村东头晒谷场',
     };
     const form = multipart([{ name: 'photo.jpg', data: await photo(held), type: 'image/jpeg' }], {
@@ -223,10 +225,10 @@ describe('refusals, with nothing written', () => {
   it('no one present, a member of another branch, one who is not a Party member', async () => {
     expect((await refused(leader, groupA, { memberIds: [] })).json().error.field).toBe('memberIds');
     const other = await fx.memberIn(fx.b1.id);
-    const elsewhere = await refused(leader, groupA, { memberIds: [people['甲']!.id, other.id] });
+    const elsewhere = await refused(leader, groupA, { memberIds: [idOf('甲'), other.id] });
     expect(elsewhere.json().error).toMatchObject({ code: 'group_activity_other_branch', field: 'memberIds' });
     expect(elsewhere.body).not.toContain(other.name);
-    const activist = await refused(leader, groupA, { memberIds: [people['庚']!.id] });
+    const activist = await refused(leader, groupA, { memberIds: [idOf('庚')] });
     expect(activist.json().error.code).toBe('group_activity_not_party_member');
   });
 
@@ -248,7 +250,7 @@ describe('refusals, with nothing written', () => {
 
 describe('once, everywhere', () => {
   it('the branch’s secretary records too; the county, which supervises, does not', async () => {
-    const res = await record(county, groupB, { memberIds: [people['丙']!.id] });
+    const res = await record(county, groupB, { memberIds: [idOf('丙')] });
     expect(res.statusCode).toBe(403);
   });
 
@@ -261,7 +263,7 @@ describe('once, everywhere', () => {
       ).json();
     const before = await stats();
     const res = await record(branchSecretary, groupB, {
-      memberIds: [people['丙']!.id, people['戊']!.id],
+      memberIds: [idOf('丙'), idOf('戊')],
       kind: 'contact_masses',
       title: '第二党小组走访群众',
     });
@@ -276,5 +278,6 @@ describe('once, everywhere', () => {
     expect(listed).toHaveLength(1);
     const history = (await outsider.get('/api/v1/me/activities')).json();
     expect(JSON.stringify(history)).toContain('第二党小组走访群众');
+    expect(await aggregateDrift(db)).toEqual([]);
   });
 });

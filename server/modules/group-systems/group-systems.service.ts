@@ -1,0 +1,98 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { todayInChina } from '../../../common/dates';
+import type { GroupActivityKind, SystemFrequency, WorkingSystem } from '../../../common/enums';
+import type {
+  GroupSystemsInput,
+  GroupSystemsKept,
+  GroupSystemsSetting,
+} from '../../../common/schemas/group-system';
+import { DEFAULT_SYSTEMS, systemsKept } from '../../../common/working-systems';
+import type { Actor } from '../../access/actor';
+import { loadOrg } from '../../access/load-org';
+import { authorize } from '../../access/policy';
+import type { Db, DbOrTx } from '../../db/open';
+import { groupActivityMonths, groupSystems, partyGroups } from '../../db/schema/index';
+import { ruleBroken } from '../../errors';
+
+type Systems = Partial<Record<WorkingSystem, SystemFrequency>>;
+
+async function settingOf(db: DbOrTx, orgId: number): Promise<GroupSystemsSetting> {
+  const rows = await db.select().from(groupSystems).where(eq(groupSystems.orgId, orgId));
+  if (!rows.length) return { systems: { ...DEFAULT_SYSTEMS }, isDefault: true };
+  return {
+    systems: Object.fromEntries(rows.map((r) => [r.system, r.frequency])) as Systems,
+    isDefault: false,
+  };
+}
+
+export async function getGroupSystems(db: Db, actor: Actor, orgId: number): Promise<GroupSystemsSetting> {
+  const org = await loadOrg(db, actor, orgId);
+  authorize(actor, 'org.read', org.path);
+  return settingOf(db, orgId);
+}
+
+/** The branch sets its groups' systems and how often; the whole list at once, replacing the last. */
+export async function saveGroupSystems(
+  db: Db,
+  actor: Actor,
+  orgId: number,
+  input: GroupSystemsInput,
+): Promise<GroupSystemsSetting> {
+  return db.transaction(async (tx) => {
+    const org = await loadOrg(tx, actor, orgId, true);
+    authorize(actor, 'org.settings', org.path);
+    if (org.level !== 'branch') throw ruleBroken('group_only_branch', 'errors.group.onlyBranch');
+    const entries = Object.entries(input.systems) as [WorkingSystem, SystemFrequency][];
+    if (!entries.length) throw ruleBroken('group_systems_empty', 'errors.groupSystems.empty', {}, 'systems');
+    await tx.delete(groupSystems).where(eq(groupSystems.orgId, orgId));
+    await tx
+      .insert(groupSystems)
+      .values(entries.map(([system, frequency]) => ({ orgId, system, frequency })));
+    return settingOf(tx, orgId);
+  });
+}
+
+/**
+ * How each group of the branch kept its systems in the year so far, judged from its meetings as
+ * the kept month counts hold them (one row per group, month and kind).
+ */
+export async function groupSystemsKept(
+  db: Db,
+  actor: Actor,
+  orgId: number,
+  year: number,
+  now: Date,
+): Promise<GroupSystemsKept> {
+  const org = await loadOrg(db, actor, orgId);
+  authorize(actor, 'member.read', org.path);
+  const { systems } = await settingOf(db, orgId);
+  const groups = await db
+    .select()
+    .from(partyGroups)
+    .where(eq(partyGroups.orgId, orgId))
+    .orderBy(asc(partyGroups.id));
+  const months = await db
+    .select()
+    .from(groupActivityMonths)
+    .where(and(eq(groupActivityMonths.orgId, orgId), eq(groupActivityMonths.year, year)));
+  const thisMonth = todayInChina(now).slice(0, 7);
+  return {
+    year,
+    groups: groups.map((g) => {
+      const held = new Map<string, Map<GroupActivityKind, number>>();
+      for (const m of months.filter((row) => row.groupId === g.id)) {
+        const key = `${year}-${String(m.month).padStart(2, '0')}`;
+        held.set(key, new Map([...(held.get(key) ?? []), [m.kind, m.activities]]));
+      }
+      const records = systemsKept(systems, held, `${year}-01`, `${year}-12`, thisMonth);
+      return {
+        id: g.id,
+        name: g.name,
+        kind: g.kind,
+        kindName: g.kindName,
+        keepsAll: records.every((r) => r.kept === r.due),
+        systems: records,
+      };
+    }),
+  };
+}
