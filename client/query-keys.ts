@@ -14,6 +14,8 @@ export const keys = {
   org: (id: number) => ['orgs', id] as const,
   groups: ['groups'] as const,
   groupsOf: (orgId: number) => ['groups', orgId] as const,
+  groupSystemsOf: (orgId: number) => ['groupSystems', orgId] as const,
+  groupSystemsKept: (orgId: number, year: number) => ['groupSystems', orgId, 'kept', year] as const,
   members: ['members'] as const,
   memberPage: (query: Partial<MemberListQuery>) => ['members', 'page', query] as const,
   member: (id: number) => ['members', 'one', id] as const,

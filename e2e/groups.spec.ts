@@ -65,3 +65,27 @@ describe('a group leader records a meeting from a phone', () => {
     await screenshot(page, 'group-card-phone');
   });
 });
+
+describe('the working systems of a branch’s groups', () => {
+  it('the table judges each group, and the branch sets its systems in a dialog', async () => {
+    const leader = await newPage(PHONE);
+    await login(leader, 'groupleader1');
+    const branchId = (await api(leader, '/api/v1/me')).json.roles.find(
+      (r: { role: string }) => r.role === 'group_leader',
+    ).orgId;
+    const page = await newPage(DESKTOP);
+    await login(page, 'county');
+    await page.goto(`/orgs/${branchId}`);
+    const card = page.getByTestId('group-systems');
+    await expect.poll(() => card.textContent()).toContain('学习制度');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.getByTestId('group-systems-edit').click();
+    const modal = page.getByTestId('group-systems-modal');
+    await modal.waitFor();
+    await screenshot(page, 'group-systems-dialog');
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    await expect.poll(() => modal.isVisible()).toBe(false);
+    expect((await api(page, `/api/v1/orgs/${branchId}/group-systems`)).json.isDefault).toBe(false);
+    await screenshot(page, 'group-systems-table');
+  });
+});

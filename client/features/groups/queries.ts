@@ -1,5 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { GroupCreate, GroupUpdate, PartyGroup } from '../../../common/schemas/group';
+import type {
+  GroupSystemsInput,
+  GroupSystemsKept,
+  GroupSystemsSetting,
+} from '../../../common/schemas/group-system';
 import { api } from '../../api';
 import { keys } from '../../query-keys';
 
@@ -34,4 +39,28 @@ export function useSaveGroup(orgId: number, groupId: number | undefined) {
 
 export function useDeleteGroup(orgId: number) {
   return useGroupMutation(orgId, (groupId: number) => api.delete<{ ok: true }>(`/groups/${groupId}`));
+}
+
+export function useGroupSystems(orgId: number) {
+  return useQuery({
+    queryKey: keys.groupSystemsOf(orgId),
+    queryFn: () => api.get<GroupSystemsSetting>(`/orgs/${orgId}/group-systems`),
+  });
+}
+
+export function useGroupSystemsKept(orgId: number, year: number) {
+  return useQuery({
+    queryKey: keys.groupSystemsKept(orgId, year),
+    queryFn: () => api.get<GroupSystemsKept>(`/orgs/${orgId}/group-systems/kept`, { year }),
+  });
+}
+
+/** New frequencies judge every group again: the kept records follow the setting. */
+export function useSaveGroupSystems(orgId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: GroupSystemsInput) =>
+      api.put<GroupSystemsSetting>(`/orgs/${orgId}/group-systems`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.groupSystemsOf(orgId) }),
+  });
 }

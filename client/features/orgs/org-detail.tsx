@@ -17,6 +17,7 @@ import { isOverseer } from '../auth/bindings';
 import { useSignedIn } from '../auth/me-context';
 import { BranchLinks } from '../calendar/branch-links';
 import { GroupsSection } from '../groups/groups-section';
+import { SystemsCard } from '../groups/systems-card';
 import { ExemptionTags } from './exemption-tags';
 import { ExemptionsCard } from './exemptions-card';
 import { fixedDayText } from './fixed-day-text';
@@ -55,6 +56,7 @@ export function OrgDetail({ id }: { id: number }) {
       )}
       {hasFixedDay(org.level) && <ExemptionsCard org={org} />}
       {org.level === 'branch' && <GroupsSection orgId={org.id} />}
+      {org.level === 'branch' && <SystemsCard orgId={org.id} />}
     </Flex>
   );
 }

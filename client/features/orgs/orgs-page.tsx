@@ -81,10 +81,19 @@ export function OrgsPage() {
     </Card>
   );
 
+  // The page's one heading, for screen readers: its cards say what each part is.
+  const heading = <h1 className="p-visually-hidden">{t('app.menu.orgs')}</h1>;
   if (isPhone) {
-    if (selectedId === undefined) return tree;
+    if (selectedId === undefined)
+      return (
+        <>
+          {heading}
+          {tree}
+        </>
+      );
     return (
       <>
+        {heading}
         <Button
           type="link"
           icon={<ArrowLeftOutlined />}
@@ -104,6 +113,7 @@ export function OrgsPage() {
 
   return (
     <Row gutter={16} wrap={false}>
+      {heading}
       <Col flex="320px">{tree}</Col>
       <Col flex="auto" style={{ minWidth: 0 }}>
         {selectedId === undefined ? (

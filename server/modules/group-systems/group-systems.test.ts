@@ -63,8 +63,8 @@ const meeting = async (month: number, kind: string) => {
 
 const kept = async () =>
   (await secretary.get(`/api/v1/orgs/${branchId}/group-systems/kept?year=${YEAR}`)).json().groups[0];
-const system = (g: { systems: { system: string }[] }, name: string) =>
-  g.systems.find((s) => s.system === name);
+type Kept = { system: string; due: number; kept: number; missed: { from: string }[] };
+const system = (g: { systems: Kept[] }, name: string) => g.systems.find((s) => s.system === name);
 
 describe('working systems kept, from the meetings that exist', () => {
   it('the branch sets its systems; until then the defaults hold', async () => {
@@ -95,11 +95,7 @@ describe('working systems kept, from the meetings that exist', () => {
     await meeting(7, 'collective_study');
     const g = await kept();
     expect(system(g, 'study')).toMatchObject({ due: 6, kept: 3 });
-    expect(system(g, 'study').missed.map((w: { from: string }) => w.from)).toEqual([
-      `${YEAR}-03`,
-      `${YEAR}-05`,
-      `${YEAR}-06`,
-    ]);
+    expect(system(g, 'study')!.missed.map((w) => w.from)).toEqual([`${YEAR}-03`, `${YEAR}-05`, `${YEAR}-06`]);
     expect(system(g, 'contact_masses')).toMatchObject({ due: 2, kept: 1 });
     expect(system(g, 'organizational_life')).toMatchObject({ due: 6, kept: 5 });
     expect(g.keepsAll).toBe(false);
