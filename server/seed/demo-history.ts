@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { chinaDate } from '../../common/dates';
-import type { ActivityKind, CheckInMethod, GroupActivityKind, Theme, VenueType } from '../../common/enums';
+import type { ActivityKind, CheckInMethod, Theme, VenueType } from '../../common/enums';
 import type { FixedDaySetting } from '../../common/fixed-day';
 import { fixedDaysOfYear } from '../core/fixed-day/fixed-days';
 import { partyMemberSql } from '../core/fixed-day/party-members';
@@ -16,12 +16,12 @@ import {
   leaveRequests,
   members,
   orgs,
-  partyGroups,
   planEntries,
   themeRecommendations,
   venues,
 } from '../db/schema/index';
 import type { Storage } from '../storage/local';
+import { branchGroups, groupMeetings, type SeededActivity } from './demo-group-meetings';
 import type { Random } from './random';
 
 const HOUR = 3_600_000;
@@ -76,15 +76,6 @@ type Seeded = {
   groups: { id: number; name: string; memberIds: number[] }[];
 };
 
-/** An activity of the demo with what happened at it, inserted together branch by branch. */
-type SeededActivity = {
-  row: typeof activities.$inferInsert;
-  present: [number, CheckInMethod, Date][];
-  leave: number[];
-  masses: string[];
-  photos: number[];
-};
-
 /** Four small pictures, stored once and shared by the demo's photo records. */
 async function demoPhotos(storage: Storage) {
   const colours = ['#c8161d', '#d4a017', '#2f6f4f', '#2b5c9e'];
@@ -116,68 +107,6 @@ function fixedDaysMemo(setting: FixedDaySetting, year: number) {
   return days;
 }
 
-const GROUP_KIND_TITLES: Partial<Record<GroupActivityKind, string>> = {
-  collective_study: '集中学习',
-  contact_masses: '走访联系群众',
-  heart_to_heart: '谈心交流',
-  volunteer_service: '志愿服务',
-  cultivating_activists: '培养联系积极分子',
-};
-
-/** What a group meets for in a month of the year: a diligent group keeps every default system. */
-function groupKindsOf(month: number, diligent: boolean): GroupActivityKind[] {
-  const kinds: GroupActivityKind[] = [];
-  if (diligent || month % 3 !== 0) kinds.push('collective_study');
-  if (month % 3 === 0) kinds.push('contact_masses');
-  if (month % 6 === 1 || (diligent && month % 3 === 1)) kinds.push('heart_to_heart');
-  if (diligent && month % 3 === 2) kinds.push('volunteer_service');
-  if (diligent && month % 6 === 0) kinds.push('cultivating_activists');
-  return kinds;
-}
-
-/**
- * A year of each group's own meetings, recorded by its leader after the fact: study, the masses
- * visited each quarter, talks; every third group keeps all its systems, every third meets only
- * every other month, so the working systems table has both to show.
- */
-function groupMeetings(
-  b: Seeded,
-  months: { year: number; month: number }[],
-  random: Random,
-): SeededActivity[] {
-  return b.groups.flatMap((g, gi) =>
-    months.flatMap(({ year, month }) => {
-      if (g.memberIds.length === 0 || (gi % 3 === 2 && month % 2 === 0)) return [];
-      return groupKindsOf(month, gi % 3 === 0).map((kind, k) => {
-        const day = String(random.int(3, 12) + k * 8).padStart(2, '0');
-        const startsAt = new Date(`${year}-${String(month).padStart(2, '0')}-${day}T19:30:00+08:00`);
-        const present = g.memberIds.filter(() => random.next() < 0.85);
-        if (!present.length) present.push(g.memberIds[0]!);
-        return {
-          row: {
-            orgId: b.orgId,
-            type: 'party_group_meeting' as const,
-            groupId: g.id,
-            groupKind: kind,
-            title: `${g.name}${GROUP_KIND_TITLES[kind]}`,
-            place: kind === 'contact_masses' ? '村民家中' : null,
-            startsAt,
-            endsAt: new Date(startsAt.getTime() + HOUR),
-            shortReason: '党小组活动，小而灵活',
-            minutesHtml: `<p>${g.name}${GROUP_KIND_TITLES[kind]}，${present.length} 名党员参加。</p>`,
-            recordsUpdatedAt: new Date(startsAt.getTime() + 2 * HOUR),
-            createdAt: new Date(startsAt.getTime() + 2 * HOUR),
-          },
-          present: present.map((m) => [m, 'manual', startsAt] as [number, CheckInMethod, Date]),
-          leave: [],
-          masses: [],
-          photos: random.next() < 0.3 ? [random.int(0, 3)] : [],
-        };
-      });
-    }),
-  );
-}
-
 async function insertBatched<T>(rows: T[], size: number, insert: (batch: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
@@ -198,14 +127,7 @@ export async function seedHistory(tx: DbOrTx, random: Random, storage: Storage, 
     .where(partyMemberSql(members.status));
   const byOrg = new Map<number, number[]>();
   for (const m of memberRows) byOrg.set(m.orgId, [...(byOrg.get(m.orgId) ?? []), m.id]);
-  const groupRows = await tx
-    .select({ id: partyGroups.id, orgId: partyGroups.orgId, name: partyGroups.name })
-    .from(partyGroups)
-    .orderBy(partyGroups.id);
-  const groupMembers = await tx
-    .select({ id: members.id, groupId: members.groupId })
-    .from(members)
-    .where(sql`${members.groupId} IS NOT NULL AND ${partyMemberSql(members.status)}`);
+  const groupsOf = await branchGroups(tx);
 
   const venueValues = branchRows.flatMap((b) =>
     (Object.keys(VENUE_NAMES) as VenueType[]).map((type) => ({ orgId: b.id, name: VENUE_NAMES[type], type })),
@@ -227,9 +149,7 @@ export async function seedHistory(tx: DbOrTx, random: Random, storage: Storage, 
       venueIds.filter((v) => v.orgId === b.id).map((v) => [v.type, v.id]),
     ) as Record<VenueType, number>,
     memberIds: byOrg.get(b.id) ?? [],
-    groups: groupRows
-      .filter((g) => g.orgId === b.id)
-      .map((g) => ({ ...g, memberIds: groupMembers.filter((m) => m.groupId === g.id).map((m) => m.id) })),
+    groups: groupsOf.get(b.id) ?? [],
   }));
 
   const [county] = await tx.select({ id: orgs.id }).from(orgs).where(sql`parent_id IS NULL`);
