@@ -130,7 +130,9 @@ export async function memberAbsent(tx: DbOrTx, now: Date): Promise<AlertDraft[]>
   const { rows } = await tx.execute<{ member_id: number; org_id: number; name: string; since: number }>(sql`
     WITH recent AS (
       SELECT a.id, a.org_id, row_number() OVER (PARTITION BY a.org_id ORDER BY a.starts_at DESC, a.id DESC) AS rn
-      FROM activities a WHERE a.status <> 'cancelled' AND a.ends_at < ${at} AND a.starts_at > ${at} - interval '1 year'
+      -- The branch's own activities: a group's meeting does not expect the other groups' members.
+      FROM activities a WHERE a.status <> 'cancelled' AND a.group_id IS NULL
+        AND a.ends_at < ${at} AND a.starts_at > ${at} - interval '1 year'
     ), absent AS (
       SELECT m.id AS member_id, m.org_id, m.name
       FROM members m JOIN recent r ON r.org_id = m.org_id AND r.rn <= 3

@@ -12,7 +12,7 @@ import { memberInSubtree } from '../../access/org-path';
 import { can } from '../../access/policy';
 import { inSubtree } from '../../access/scope-sql';
 import { loadActivity } from '../../core/fixed-day/activity';
-import { partyMemberSql } from '../../core/fixed-day/party-members';
+import { expectsMemberSql, partyMemberSql } from '../../core/fixed-day/party-members';
 import { recordAttendanceChange } from '../../core/ledger/facts';
 import type { Db, DbOrTx } from '../../db/open';
 import { withBlindIndexes } from '../../db/personal-data/sealed';
@@ -51,14 +51,10 @@ export async function attendanceOf(
     sent_at: Date | null;
   }>(sql`
     WITH acts AS (SELECT id, venue_id, group_id FROM activities WHERE id = ANY(${ids}::int[])),
-    -- Expected as activity_stats_recount counts them: a group's meeting its group, the rest the subtree.
     people AS (
       SELECT a.id AS activity_id, m.id AS member_id
       FROM acts a CROSS JOIN members m JOIN orgs mo ON mo.id = m.org_id
-      WHERE a.group_id IS NULL AND ${inSubtree(sql`mo.path`, orgPath)} AND ${partyMemberSql(sql`m.status`)}
-      UNION SELECT a.id, m.id FROM acts a
-        JOIN members m ON m.group_id = a.group_id OR m.second_group_id = a.group_id
-      WHERE ${partyMemberSql(sql`m.status`)}
+      WHERE ${inSubtree(sql`mo.path`, orgPath)} AND ${partyMemberSql(sql`m.status`)} AND ${expectsMemberSql(sql`a`, sql`m`)}
       UNION SELECT activity_id, member_id FROM attendance WHERE activity_id = ANY(${ids}::int[]))
     SELECT p.activity_id, m.id AS member_id, m.name, t.method, t.checked_in_at, t.sent_at,
       t.reason AS attendance_reason, l.status AS leave_status, l.reason AS leave_reason,

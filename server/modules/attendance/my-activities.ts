@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { MyActivities, UpcomingActivity } from '../../../common/schemas/notice';
 import type { Actor } from '../../access/actor';
+import { expectsMemberSql } from '../../core/fixed-day/party-members';
 import type { Db } from '../../db/open';
 
 type Row = {
@@ -47,6 +48,8 @@ export async function myActivities(db: Db, actor: Actor, at: Date): Promise<MyAc
     JOIN activities a ON a.org_id = ANY(string_to_array(trim(both '/' from mo.path), '/')::int[])
     LEFT JOIN venues v ON v.id = a.venue_id
     WHERE m.id = ${actor.memberId} AND a.status = 'scheduled'
+      -- Another group's meeting is not theirs, unless they joined it.
+      AND (${expectsMemberSql(sql`a`, sql`m`)} OR EXISTS (SELECT 1 FROM attendance t WHERE t.activity_id = a.id AND t.member_id = m.id))
       AND a.starts_at > ${at.toISOString()}::timestamptz - interval '1 year'
     ORDER BY a.starts_at`);
   const now = at.getTime();

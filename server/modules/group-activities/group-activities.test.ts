@@ -6,8 +6,9 @@ import { aggregateDrift } from '../../read-model/aggregates';
 import { tinyCounty } from '../../test/fixtures';
 import { type Client, testApp } from '../../test/harness';
 import { multipart, photo } from '../../test/uploads';
+import { runAlerts } from '../alerts/index';
 
-const { as, db, clock, secretaryOf } = await testApp();
+const { as, db, clock, config, secretaryOf } = await testApp();
 const fx = await tinyCounty(db);
 const HOUR = 3_600_000;
 type M = { id: number; name: string };
@@ -279,5 +280,21 @@ describe('once, everywhere', () => {
     const history = (await outsider.get('/api/v1/me/activities')).json();
     expect(JSON.stringify(history)).toContain('第二党小组走访群众');
     expect(await aggregateDrift(db)).toEqual([]);
+  });
+});
+
+describe('another group’s meeting is not the member’s to miss', () => {
+  it('stays out of the member’s record and rate, and out of "absent three times in a row"', async () => {
+    // 戊 is in group B; group A meets three times more without them.
+    for (const title of ['甲组学习一', '甲组学习二', '甲组学习三'])
+      expect((await record(leader, groupA, { title })).statusCode).toBe(201);
+    const mine = (await outsider.get('/api/v1/me/activities')).json();
+    expect(JSON.stringify(mine.history)).not.toContain('甲组学习');
+    expect(mine.history.every((h: { status: string }) => h.status === 'present')).toBe(true);
+    await runAlerts(db, config, clock.now());
+    const absent = await db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM alerts WHERE kind = 'member_absent' AND member_id = ${idOf('戊')}`,
+    );
+    expect(absent.rows[0]!.n).toBe(0);
   });
 });
