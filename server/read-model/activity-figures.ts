@@ -13,6 +13,7 @@ export function activityFactsRead(where: SQL, pending: SQL): SQL {
     SELECT s.activity_id AS id, s.org_id, to_char(s.day, 'YYYY-MM-DD') AS day, s.type, s.theme,
       s.photos, s.members, f.present, f.leave, s.masses, s.duration_min, s.short_reason,
       expected_at(s.members, f.leave) AS expected, ledger_materials(s.type, s.has_minutes, s.has_plan) AS materials,
+      ledger_records(s.type, s.photos) AS records,
       ledger_complete(s.type, s.has_minutes, s.has_plan, f.present, s.photos) AS complete
     FROM activity_stats s JOIN orgs o ON o.id = s.org_id
     LEFT JOIN (SELECT activity_id, sum(present)::int AS present, sum(leave)::int AS leave

@@ -22,14 +22,16 @@ export type ActivityFacts = Pick<
   short_reason: boolean;
   expected: number;
   materials: boolean;
+  /** Its records: a photo, or for a party group's meeting its notes alone (`ledger_records`). */
+  records: boolean;
   complete: boolean;
 };
 
-/** What an activity's ledger holds: materials, attendance (someone present) and photos as records. */
+/** What an activity's ledger holds: materials, attendance (someone present) and records. */
 export const completenessOf = (a: ActivityFacts): Completeness => ({
   materials: a.materials,
   attendance: a.present > 0,
-  records: a.photos > 0,
+  records: a.records,
 });
 
 /** The ledger is complete with all three. */

@@ -157,6 +157,8 @@ describe('a group activity recorded by the group leader', () => {
 
     const activity = (await county.get(`/api/v1/activities/${made.id}`)).json();
     expect(activity.type).toBe('party_group_meeting');
+    // Notes and someone present make a group meeting's ledger complete; a photo is welcome, not owed.
+    expect(activity.completeness).toEqual({ materials: true, attendance: true, records: true });
     const list = (await county.get(`/api/v1/activities/${made.id}/attendance`)).json();
     expect(list.members.map((m: { name: string; status: string }) => `${m.name}:${m.status}`).sort()).toEqual(
       ['丁:absent', '己:absent', '乙:present', '甲:present'].sort(),
