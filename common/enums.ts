@@ -257,11 +257,12 @@ export const ALERT_KINDS = [
   'member_absent',
   'meetings_frequency',
   'rectification_overdue',
+  'group_system_missed',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
-/** Who an alert is for: the branch's secretaries, or the supervisors above it. */
-export const ALERT_AUDIENCES = ['branch', 'supervisor'] as const;
+/** Who an alert is for: the branch's secretaries, the supervisors above it, or a group's leader and the branch's secretaries. */
+export const ALERT_AUDIENCES = ['branch', 'supervisor', 'group'] as const;
 export type AlertAudience = (typeof ALERT_AUDIENCES)[number];
 
 export const REPORT_STATUSES = ['draft', 'submitted'] as const;

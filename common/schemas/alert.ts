@@ -14,6 +14,8 @@ export const Alert = z.object({
   rectificationId: z.number().int().nullable(),
   /** The inspection the rectification item came from, to open it from the alert. */
   inspectionId: z.number().int().nullable(),
+  /** The party group an alert is about. */
+  groupId: z.number().int().nullable(),
   createdAt: z.string(),
   acknowledgedAt: z.string().nullable(),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GROUP_ACTIVITY_KINDS, GROUP_KINDS, MEMBER_STATUSES } from '../enums';
 import { Instant } from './activity';
+import { Alert } from './alert';
 import { RefId, somethingToChange } from './common';
 
 export const GroupMember = z.object({
@@ -81,5 +82,7 @@ export const MyGroup = PartyGroup.extend({
   /** Whether this is the group whose life counts for the member. */
   own: z.boolean(),
   recent: z.array(GroupActivity),
+  /** Open alerts about the group (a working system let slip), for its leader to see to. */
+  alerts: z.array(Alert),
 });
 export type MyGroup = z.infer<typeof MyGroup>;

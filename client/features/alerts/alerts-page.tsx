@@ -16,6 +16,7 @@ const KIND_COLORS: Record<AlertKind, string> = {
   member_absent: 'purple',
   meetings_frequency: 'magenta',
   rectification_overdue: 'volcano',
+  group_system_missed: 'cyan',
 };
 
 function AlertItem({ alert }: { alert: Alert }) {

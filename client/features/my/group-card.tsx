@@ -3,10 +3,11 @@ import { Link } from 'react-router';
 import type { MyGroup } from '../../../common/schemas/group';
 import { formatDateTime } from '../../components/china-time';
 import { errorText } from '../../components/error-text';
+import { Button } from '../../components/plain/button';
 import { Card } from '../../components/plain/card';
 import { Empty, Note } from '../../components/plain/feedback';
 import { Tag } from '../../components/plain/tag';
-import { useMyGroups } from './group-queries';
+import { useAcknowledgeGroupAlert, useMyGroups } from './group-queries';
 
 /** "My group": who is in it (and where those working away are now), what it did lately. */
 export function GroupCard() {
@@ -51,6 +52,9 @@ function OneGroup({ group }: { group: MyGroup }) {
           )
           .join('、')}
       </p>
+      {group.alerts.map((alert) => (
+        <GroupAlert key={alert.id} id={alert.id} message={alert.message} />
+      ))}
       {group.recent.length ? (
         group.recent.map((a) => (
           <div key={a.id} className="p-row">
@@ -67,5 +71,20 @@ function OneGroup({ group }: { group: MyGroup }) {
         <Empty>{t('my.group.none')}</Empty>
       )}
     </Card>
+  );
+}
+
+/** A working system let slip, for the leader to see to; acknowledged, it is gone for the secretary too. */
+function GroupAlert({ id, message }: { id: number; message: string }) {
+  const { t } = useTranslation();
+  const ack = useAcknowledgeGroupAlert();
+  return (
+    <div className="p-note p-warning" style={{ margin: '0 0 8px' }} data-testid={`group-alert-${id}`}>
+      <span>{message}</span>{' '}
+      <Button kind="link" size="small" loading={ack.isPending} onClick={() => ack.mutate(id)}>
+        {t('my.group.seenTo')}
+      </Button>
+      {ack.error ? <span className="p-field-error">{errorText(ack.error, t)}</span> : null}
+    </div>
   );
 }

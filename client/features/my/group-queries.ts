@@ -26,3 +26,12 @@ export function useRecordGroupActivity(groupId: number) {
     },
   });
 }
+
+/** The leader has seen to a slipped system: acknowledged for the secretary too. */
+export function useAcknowledgeGroupAlert() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.post(`/alerts/${id}/ack`),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.myGroups }),
+  });
+}

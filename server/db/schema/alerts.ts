@@ -4,7 +4,7 @@ import { users } from './accounts';
 import { activities } from './activities';
 import { at } from './columns';
 import { rectifications } from './inspections';
-import { members } from './members';
+import { members, partyGroups } from './members';
 import { orgs } from './orgs';
 
 /** A condition that needs someone's attention; `key` makes the same condition alert once. */
@@ -21,6 +21,8 @@ export const alerts = pgTable(
     activityId: integer('activity_id').references(() => activities.id),
     memberId: integer('member_id').references(() => members.id),
     rectificationId: integer('rectification_id').references(() => rectifications.id),
+    /** The group an alert of the `group` audience is about: its leader sees it too. */
+    groupId: integer('group_id').references(() => partyGroups.id, { onDelete: 'cascade' }),
     params: jsonb('params').$type<Record<string, string | number>>().notNull().default({}),
     createdAt: at('created_at').notNull().defaultNow(),
     acknowledgedBy: integer('acknowledged_by').references(() => users.id),

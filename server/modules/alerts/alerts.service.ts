@@ -11,6 +11,7 @@ import { notFound } from '../../errors';
 import {
   type AlertDraft,
   fixedDayMissed,
+  groupSystemMissed,
   ledgerIncomplete,
   meetingsFrequency,
   memberAbsent,
@@ -33,16 +34,18 @@ export async function runAlerts(
       ...(await memberAbsent(tx, now)),
       ...(await meetingsFrequency(tx, config, today)),
       ...(await rectificationOverdue(tx, today)),
+      ...(await groupSystemMissed(tx, today)),
     ];
     if (!drafts.length) return 0;
     const col = <T>(f: (d: AlertDraft) => T) => sql.param(drafts.map(f));
     const { rows } = await tx.execute<{ id: number }>(sql`
-      INSERT INTO alerts (key, kind, audience, org_id, activity_id, member_id, rectification_id, params)
-      SELECT k, kind, audience, org_id, activity_id, member_id, rectification_id, params::jsonb
+      INSERT INTO alerts (key, kind, audience, org_id, activity_id, member_id, rectification_id, group_id, params)
+      SELECT k, kind, audience, org_id, activity_id, member_id, rectification_id, group_id, params::jsonb
       FROM unnest(${col((d) => d.key)}::text[], ${col((d) => d.kind)}::text[], ${col((d) => d.audience)}::text[],
                   ${col((d) => d.orgId)}::int[], ${col((d) => d.activityId ?? null)}::int[], ${col((d) => d.memberId ?? null)}::int[],
-                  ${col((d) => d.rectificationId ?? null)}::int[], ${col((d) => JSON.stringify(d.params))}::text[])
-        AS x(k, kind, audience, org_id, activity_id, member_id, rectification_id, params)
+                  ${col((d) => d.rectificationId ?? null)}::int[], ${col((d) => d.groupId ?? null)}::int[],
+                  ${col((d) => JSON.stringify(d.params))}::text[])
+        AS x(k, kind, audience, org_id, activity_id, member_id, rectification_id, group_id, params)
       ON CONFLICT (key) DO NOTHING RETURNING id`);
     return rows.length;
   });
@@ -54,7 +57,13 @@ function audienceFilter(actor: Actor) {
     actor.bindings.filter((b) => roles.includes(b.role)).map((b) => `${b.orgPath}%`);
   const branch = paths(['secretary']);
   const supervisor = isAdmin(actor) ? ['/%'] : paths(['supervisor']);
-  return sql`((a.audience = 'branch' AND o.path LIKE ANY(${sql.param(branch)}::text[]))
+  // A group's alert reaches its leader as well as the branch's secretaries.
+  const leads =
+    actor.memberId === null
+      ? sql`false`
+      : sql`a.group_id IN (SELECT id FROM party_groups WHERE leader_id = ${actor.memberId})`;
+  return sql`((a.audience IN ('branch', 'group') AND o.path LIKE ANY(${sql.param(branch)}::text[]))
+    OR (a.audience = 'group' AND ${leads})
     OR (a.audience = 'supervisor' AND o.path LIKE ANY(${sql.param(supervisor)}::text[])))`;
 }
 
@@ -68,6 +77,7 @@ type AlertRow = {
   member_id: number | null;
   rectification_id: number | null;
   inspection_id: number | null;
+  group_id: number | null;
   params: Record<string, string | number>;
   created_at: Date;
   acknowledged_at: Date | null;
@@ -88,6 +98,8 @@ function message(locale: Locale, r: AlertRow): string {
       })
       .join(translate(locale, 'server.alerts.separator'));
   }
+  if (r.kind === 'group_system_missed')
+    params.system = translate(locale, `enums.workingSystem.${r.params.system}`);
   return translate(locale, `server.alerts.${r.kind}`, params);
 }
 
@@ -102,6 +114,7 @@ const present = (locale: Locale, r: AlertRow): Alert => ({
   memberId: r.member_id,
   rectificationId: r.rectification_id,
   inspectionId: r.inspection_id,
+  groupId: r.group_id,
   createdAt: new Date(r.created_at).toISOString(),
   acknowledgedAt: r.acknowledged_at ? new Date(r.acknowledged_at).toISOString() : null,
 });
@@ -109,7 +122,7 @@ const present = (locale: Locale, r: AlertRow): Alert => ({
 async function alertRows(tx: DbOrTx, actor: Actor, where: ReturnType<typeof sql>, limit: number) {
   const { rows } = await tx.execute<AlertRow>(sql`
     SELECT a.id, a.kind, a.audience, a.org_id, o.name AS org_name, a.activity_id, a.member_id, a.rectification_id,
-      r.inspection_id, a.params, a.created_at, a.acknowledged_at
+      r.inspection_id, a.group_id, a.params, a.created_at, a.acknowledged_at
     FROM alerts a JOIN orgs o ON o.id = a.org_id LEFT JOIN rectifications r ON r.id = a.rectification_id
     WHERE ${audienceFilter(actor)} AND ${where}
     ORDER BY a.acknowledged_at IS NOT NULL, a.created_at DESC, a.id DESC LIMIT ${limit}`);
@@ -140,4 +153,11 @@ export async function acknowledgeAlert(db: Db, actor: Actor, id: number, now: Da
     const [updated] = await alertRows(tx, actor, sql`a.id = ${id}`, 1);
     return present(actor.locale, updated!);
   });
+}
+
+/** The open alerts about these groups that reach the actor: what a group leader's phone shows. */
+export async function openGroupAlerts(db: DbOrTx, actor: Actor, groupIds: number[]): Promise<Alert[]> {
+  if (!groupIds.length) return [];
+  const where = sql`a.group_id = ANY(${sql.param(groupIds)}::int[]) AND a.acknowledged_at IS NULL`;
+  return (await alertRows(db, actor, where, 20)).map((r) => present(actor.locale, r));
 }

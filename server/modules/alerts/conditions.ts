@@ -10,6 +10,7 @@ import { activities } from '../../db/schema/index';
 import { activityFacts } from '../../read-model/activity-figures';
 import { ledgerComplete } from '../../read-model/figures';
 import { plannedMonths, subtreeOrgs } from '../../read-model/subtree';
+import { missedSystems } from '../group-systems/index';
 
 /** An alert before it is stored; `key` names the condition so it alerts once. */
 export type AlertDraft = {
@@ -20,6 +21,7 @@ export type AlertDraft = {
   activityId?: number;
   memberId?: number;
   rectificationId?: number;
+  groupId?: number;
   params: Record<string, string | number>;
 };
 
@@ -212,4 +214,20 @@ export async function rectificationOverdue(tx: DbOrTx, today: string): Promise<A
       params: { item: r.item, date: r.due },
     })),
   );
+}
+
+/** A group let one of its working systems slip in a window that ended lately: its leader and the secretary hear, once. */
+export async function groupSystemMissed(tx: DbOrTx, today: string): Promise<AlertDraft[]> {
+  return (await missedSystems(tx, today)).map((m) => ({
+    key: `group_system_missed:${m.groupId}:${m.system}:${m.window.from}`,
+    kind: 'group_system_missed',
+    audience: 'group',
+    orgId: m.orgId,
+    groupId: m.groupId,
+    params: {
+      group: m.group,
+      system: m.system,
+      window: m.window.from === m.window.to ? m.window.from : `${m.window.from}–${m.window.to}`,
+    },
+  }));
 }

@@ -1,3 +1,3 @@
 /** What the rest of the server may use of this module; everything else in the folder is its own. */
 export { alertsRoutes } from './alerts.routes';
-export { runAlerts } from './alerts.service';
+export { openGroupAlerts, runAlerts } from './alerts.service';

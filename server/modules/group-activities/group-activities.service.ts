@@ -12,6 +12,7 @@ import { activities, activityChanges, activityStats, attendance, members } from 
 import { AppError, ruleBroken } from '../../errors';
 import { activityFigures } from '../../read-model/activity-figures';
 import type { Storage } from '../../storage/local';
+import { openGroupAlerts } from '../alerts/index';
 import { groupsOf, loadGroup } from '../groups/index';
 import { discardStored, insertUploads, prepareUploads, storeUploads, type Upload } from '../records/index';
 import { heldBetween, notesAsMinutes } from './group-activity-rules';
@@ -188,12 +189,15 @@ export async function listGroupActivities(db: Db, actor: Actor, groupId: number)
 export async function myGroups(db: Db, actor: Actor): Promise<MyGroup[]> {
   if (actor.memberId === null) return [];
   const groups = await groupsOf(db, actor.memberId);
+  const led = groups.filter((g) => g.leaderId === actor.memberId).map((g) => g.id);
+  const alerts = await openGroupAlerts(db, actor, led);
   return Promise.all(
     groups.map(async (g, i) => ({
       ...g,
-      leads: g.leaderId === actor.memberId,
+      leads: led.includes(g.id),
       own: i === 0 && !g.members.find((m) => m.id === actor.memberId)?.second,
       recent: await groupActivitiesWhere(db, eq(activities.groupId, g.id), 5),
+      alerts: alerts.filter((a) => a.groupId === g.id),
     })),
   );
 }

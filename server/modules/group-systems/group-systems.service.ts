@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { todayInChina } from '../../../common/dates';
 import type { GroupActivityKind, SystemFrequency, WorkingSystem } from '../../../common/enums';
 import type {
@@ -6,10 +6,11 @@ import type {
   GroupSystemsKept,
   GroupSystemsSetting,
 } from '../../../common/schemas/group-system';
-import { DEFAULT_SYSTEMS, systemsKept } from '../../../common/working-systems';
+import { DEFAULT_SYSTEMS, systemsKept, type Window } from '../../../common/working-systems';
 import type { Actor } from '../../access/actor';
 import { loadOrg } from '../../access/load-org';
 import { authorize } from '../../access/policy';
+import { shiftMonth } from '../../core/fixed-day/period';
 import type { Db, DbOrTx } from '../../db/open';
 import { groupActivityMonths, groupSystems, partyGroups } from '../../db/schema/index';
 import { ruleBroken } from '../../errors';
@@ -95,4 +96,58 @@ export async function groupSystemsKept(
       };
     }),
   };
+}
+
+/** Only windows that ended lately alert: older gaps are the table's business, not an inbox's. */
+const ALERT_LOOKBACK_MONTHS = 2;
+
+export type MissedSystem = {
+  groupId: number;
+  orgId: number;
+  group: string;
+  system: WorkingSystem;
+  window: Window;
+};
+
+/**
+ * Every group's systems not kept in a window that ended in the last two months, across all
+ * branches, from the kept month counts: what the alerts run raises, once per group, system and window.
+ */
+export async function missedSystems(tx: DbOrTx, today: string): Promise<MissedSystem[]> {
+  const thisMonth = today.slice(0, 7);
+  const cutoff = shiftMonth(thisMonth, -ALERT_LOOKBACK_MONTHS);
+  const year = Number(thisMonth.slice(0, 4));
+  const groups = await tx
+    .select({ id: partyGroups.id, orgId: partyGroups.orgId, name: partyGroups.name })
+    .from(partyGroups);
+  if (!groups.length) return [];
+  const settings = await tx.select().from(groupSystems);
+  const months = await tx
+    .select()
+    .from(groupActivityMonths)
+    .where(inArray(groupActivityMonths.year, [year - 1, year]));
+  const heldBy = new Map<number, Map<string, Map<GroupActivityKind, number>>>();
+  for (const m of months) {
+    const held = heldBy.get(m.groupId) ?? new Map<string, Map<GroupActivityKind, number>>();
+    const key = `${m.year}-${String(m.month).padStart(2, '0')}`;
+    held.set(key, new Map([...(held.get(key) ?? []), [m.kind, m.activities]]));
+    heldBy.set(m.groupId, held);
+  }
+  return groups.flatMap((g) => {
+    const own = settings.filter((r) => r.orgId === g.orgId);
+    const systems: Systems = own.length
+      ? Object.fromEntries(own.map((r) => [r.system, r.frequency]))
+      : DEFAULT_SYSTEMS;
+    return systemsKept(
+      systems,
+      heldBy.get(g.id) ?? new Map(),
+      `${year - 1}-01`,
+      `${year}-12`,
+      thisMonth,
+    ).flatMap((r) =>
+      r.missed
+        .filter((w) => w.to >= cutoff)
+        .map((window) => ({ groupId: g.id, orgId: g.orgId, group: g.name, system: r.system, window })),
+    );
+  });
 }

@@ -1,0 +1,2 @@
+ALTER TABLE "alerts" ADD COLUMN "group_id" integer;--> statement-breakpoint
+ALTER TABLE "alerts" ADD CONSTRAINT "alerts_group_id_party_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."party_groups"("id") ON DELETE cascade ON UPDATE no action;
