@@ -59,9 +59,7 @@ function OneGroup({ group }: { group: MyGroup }) {
         group.recent.map((a) => (
           <div key={a.id} className="p-row">
             <div className="p-text">
-              <span className="p-ellipsis">
-                {t(`enums.groupActivityKind.${a.kind}`)} · {a.title}
-              </span>
+              <span className="p-ellipsis">{a.title}</span>
               <span className="p-muted p-small">{formatDateTime(a.startsAt)}</span>
             </div>
             <Tag tone="info">{t('my.group.present', { present: a.present, expected: a.expected })}</Tag>
