@@ -56,6 +56,10 @@ export const WORKING_SYSTEMS = [
 ] as const;
 export type WorkingSystem = (typeof WORKING_SYSTEMS)[number];
 
+/** What a member reports to the group: their thinking (思想汇报) or their work (工作汇报). */
+export const MEMBER_REPORT_KINDS = ['thought', 'work'] as const;
+export type MemberReportKind = (typeof MEMBER_REPORT_KINDS)[number];
+
 export const SYSTEM_FREQUENCIES = ['monthly', 'quarterly', 'half_yearly', 'yearly'] as const;
 export type SystemFrequency = (typeof SYSTEM_FREQUENCIES)[number];
 

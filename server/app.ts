@@ -37,6 +37,7 @@ import { groupsRoutes } from './modules/groups/index';
 import { healthRoutes } from './modules/health/index';
 import { inspectionsRoutes } from './modules/inspections/index';
 import { ledgerRoutes } from './modules/ledger/index';
+import { memberReportsRoutes } from './modules/member-reports/index';
 import { membersRoutes } from './modules/members/index';
 import { myDataRoutes } from './modules/my-data/index';
 import { noticesRoutes } from './modules/notices/index';
@@ -91,6 +92,7 @@ export async function buildApp({ database, config, clock }: Deps): Promise<App> 
     groupsRoutes,
     groupActivitiesRoutes,
     groupSystemsRoutes,
+    memberReportsRoutes,
     membersRoutes,
     accountsRoutes,
     rosterRoutes,

@@ -132,3 +132,24 @@ export function authorizeGroupWork(actor: Actor, orgPath: string, leaderId: numb
   if (leaderId !== null && actor.memberId === leaderId) return;
   throw forbidden();
 }
+
+/** A member's report to the group as access sees it (a group's reports together: no one writer). */
+export type PrivateReport = { memberId: number | null; groupLeaderId: number | null; orgPath: string };
+
+/**
+ * A member's report is read by its writer, their group's leader, and those who may read the
+ * branch's personal data (its secretaries, the supervisors above): for anyone else it does not exist.
+ */
+export function authorizeReportReading(actor: Actor, report: PrivateReport): void {
+  const mine = actor.memberId !== null && actor.memberId === report.memberId;
+  const leads = actor.memberId !== null && actor.memberId === report.groupLeaderId;
+  if (!mine && !leads && !can(actor, 'member.sensitive', report.orgPath)) throw notFound();
+}
+
+/** Answered by the group's leader or the branch's secretary, never by its writer. */
+export function authorizeReportReply(actor: Actor, report: PrivateReport): void {
+  authorizeReportReading(actor, report);
+  if (actor.memberId !== null && actor.memberId === report.memberId) throw forbidden();
+  const leads = actor.memberId !== null && actor.memberId === report.groupLeaderId;
+  if (!leads && !can(actor, 'activity.manage', report.orgPath)) throw forbidden();
+}

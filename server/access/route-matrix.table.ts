@@ -12,7 +12,7 @@ export type TestRole = 'admin' | 'county' | 'township1' | 'secretary1' | 'member
  */
 export type Row =
   | readonly TestRole[]
-  | { readonly allowed: readonly TestRole[]; readonly hidden: true }
+  | { readonly allowed: readonly TestRole[]; readonly hidden: true | readonly TestRole[] }
   | 'caller-only';
 
 export const ROLES: readonly TestRole[] = [
@@ -62,6 +62,14 @@ export const ALLOWED: Record<string, Row> = {
   'GET /api/v1/orgs/{id}/group-systems': EVERYONE,
   'PUT /api/v1/orgs/{id}/group-systems': WRITERS,
   'GET /api/v1/orgs/{id}/group-systems/kept': READERS,
+  // Members' reports are private: the writer, their group's leader, those who read personal data.
+  'POST /api/v1/me/reports': 'caller-only',
+  'GET /api/v1/me/reports': 'caller-only',
+  'GET /api/v1/orgs/{id}/member-reports': WRITERS,
+  'GET /api/v1/groups/{id}/member-reports': { allowed: WRITERS, hidden: true },
+  'GET /api/v1/member-reports/{id}': { allowed: WRITERS, hidden: true },
+  // Supervisors read and do not answer (403); other members do not know it exists (404).
+  'POST /api/v1/member-reports/{id}/reply': { allowed: SECRETARY, hidden: ['member1', 'leader1'] },
   'GET /api/v1/members': READERS,
   'POST /api/v1/members': WRITERS,
   'GET /api/v1/members/{id}': READERS,

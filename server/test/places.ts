@@ -104,6 +104,9 @@ export function places({ db, clock, fx, admin, county, year }: Setup) {
         WHERE m.org_id = ${branch.id} RETURNING notice_id AS id`),
       leave: await one(sql`INSERT INTO leave_requests (activity_id, member_id, reason)
         VALUES (${activity}, ${member}, '外出务工') RETURNING id`),
+      // A member's private report to the group, waiting for its reply.
+      'member-reports': await one(sql`INSERT INTO member_reports (member_id, org_id, kind, title, body)
+        VALUES (${member}, ${branch.id}, 'thought', '思想汇报', '近期学习体会') RETURNING id`),
       guests: await one(
         sql`INSERT INTO guests (activity_id, name) VALUES (${activity}, '群众') RETURNING id`,
       ),
