@@ -57,6 +57,12 @@ export async function myData(db: Db, actor: Actor, now: Date) {
           FROM notice_receipts r JOIN notices n ON n.id = r.notice_id
           WHERE r.member_id = ${memberId} ORDER BY n.created_at`,
       );
+      // Their reports to the group and the replies (the replier's name is not theirs to carry away).
+      const reports = await rows(
+        tx,
+        sql`SELECT kind, title, body, created_at, reply, replied_at
+          FROM member_reports WHERE member_id = ${memberId} ORDER BY created_at`,
+      );
       const changesMade = await rows(
         tx,
         sql`SELECT at, route, table_name AS object, row_id AS object_id, op, before, after
@@ -69,6 +75,7 @@ export async function myData(db: Db, actor: Actor, now: Date) {
         attendance,
         leave,
         notices,
+        reports,
         changesMade,
       };
     },

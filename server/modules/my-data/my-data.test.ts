@@ -16,6 +16,11 @@ describe('a member downloads everything Vanguard holds about them', () => {
       (await member.post(`/api/v1/activities/${lecture.id}/leave`, { reason: '在外务工' })).statusCode,
     ).toBe(200);
 
+    expect(
+      (await member.post('/api/v1/me/reports', { kind: 'thought', title: '我的思想汇报', body: '学习体会' }))
+        .statusCode,
+    ).toBe(201);
+
     const res = await member.get('/api/v1/me/data');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toContain('attachment');
@@ -42,6 +47,7 @@ describe('a member downloads everything Vanguard holds about them', () => {
       expect.objectContaining({ title: '党课：我的数据', reason: '在外务工' }),
     );
     expect(data.notices.map((x: { title: string }) => x.title).join()).toContain('党课：我的数据');
+    expect(data.reports).toContainEqual(expect.objectContaining({ title: '我的思想汇报', body: '学习体会' }));
     expect(data.changesMade).toContainEqual(
       expect.objectContaining({ object: 'leave_requests', op: 'insert' }),
     );
