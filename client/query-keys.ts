@@ -44,6 +44,8 @@ export const keys = {
   calendarFeeds: (orgId: number) => ['calendarFeeds', orgId] as const,
   myActivities: ['myActivities'] as const,
   myGroups: ['myGroups'] as const,
+  myReports: ['myReports'] as const,
+  groupReports: (groupId: number) => ['groupReports', groupId] as const,
   // Fixed assessment and oversight: an inspection or an answered rectification changes the
   // dashboard's figures, the ranking's scores and the alerts, so each domain has one root key.
   stats: ['stats'] as const,

@@ -89,3 +89,46 @@ describe('the working systems of a branch’s groups', () => {
     await screenshot(page, 'group-systems-table');
   });
 });
+
+describe('a member reports to the group from a phone and reads the reply', () => {
+  it('writes the report, the leader answers it on the group card, the member reads the answer', async () => {
+    const leader = await newPage(PHONE);
+    await login(leader, 'groupleader1');
+    const group = (await api(leader, '/api/v1/me/groups')).json.items[0];
+    const writer = group.members.find(
+      (m: { id: number; second: boolean }) => m.id !== group.leaderId && !m.second,
+    );
+    const admin = await newPage(DESKTOP);
+    await login(admin, 'admin');
+    const me = (await api(admin, '/api/v1/me')).json;
+    const made = await api(admin, `/api/v1/members/${writer.id}/account`, {
+      method: 'POST',
+      body: { username: 'reporter1', password: 'a-long-secret' },
+      csrf: me.csrfToken,
+    });
+    expect(made.status).toBe(201);
+
+    const member = await newPage(PHONE);
+    await login(member, 'reporter1', 'a-long-secret');
+    await member.getByTestId('report-write').click();
+    await member.locator('#report_title').fill('十二月思想汇报');
+    await member.locator('#report_body').fill('本月参加了小组集中学习，体会到要多为群众办实事。');
+    expect(await accessibilityProblems(member)).toEqual([]);
+    await member.getByTestId('report-send').click();
+    await expect.poll(() => member.getByTestId('my-reports').textContent()).toContain('待回复');
+
+    await leader.goto('/me');
+    const waiting = leader.getByTestId(`group-reports-${group.id}`);
+    await waiting.locator('summary', { hasText: '十二月思想汇报' }).click();
+    const form = waiting.locator('details[open]');
+    await form.locator('textarea').fill('汇报收到，写得很实在，继续保持。');
+    await form.getByRole('button', { name: '回复' }).click();
+    await expect.poll(() => waiting.count()).toBe(0);
+
+    await member.reload();
+    const mine = member.getByTestId('my-reports');
+    await mine.locator('summary', { hasText: '十二月思想汇报' }).click();
+    await expect.poll(() => mine.textContent()).toContain('汇报收到，写得很实在，继续保持。');
+    await screenshot(member, 'member-report-answered-phone');
+  });
+});

@@ -8,6 +8,7 @@ import { Card } from '../../components/plain/card';
 import { Empty, Note } from '../../components/plain/feedback';
 import { Tag } from '../../components/plain/tag';
 import { useAcknowledgeGroupAlert, useMyGroups } from './group-queries';
+import { GroupReports } from './group-reports';
 
 /** "My group": who is in it (and where those working away are now), what it did lately. */
 export function GroupCard() {
@@ -52,6 +53,7 @@ function OneGroup({ group }: { group: MyGroup }) {
           )
           .join('、')}
       </p>
+      {group.leads && <GroupReports groupId={group.id} />}
       {group.alerts.map((alert) => (
         <GroupAlert key={alert.id} id={alert.id} message={alert.message} />
       ))}

@@ -9,6 +9,7 @@ import { LaterCard } from './later-card';
 import { NextActivity } from './next-activity';
 import { ProfileCard } from './profile-card';
 import { useMyActivities } from './queries';
+import { ReportsCard } from './reports-card';
 
 /** A member's page, made for a phone: what is next, the notices, and their own record. */
 export function MyPage() {
@@ -22,6 +23,7 @@ export function MyPage() {
       {isPending ? <Skeleton /> : mine && <NextActivity next={mine.next} />}
       <InboxCard />
       <GroupCard />
+      <ReportsCard />
       {mine && <LaterCard later={mine.later} />}
       {mine && <HistoryCard mine={mine} />}
       <ProfileCard />
