@@ -2,9 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { aggregateDrift } from '../../read-model/aggregates';
 import { tinyCounty } from '../../test/fixtures';
 import { type Client, testApp } from '../../test/harness';
-import { runAlerts } from '../alerts/index';
 
-const { as, db, clock, config, secretaryOf } = await testApp();
+const { as, db, clock, secretaryOf } = await testApp();
 const fx = await tinyCounty(db);
 // Mid-July of a year: January to June are over, July is under way.
 const YEAR = 2031;
@@ -117,47 +116,5 @@ describe('working systems kept, from the meetings that exist', () => {
     expect((await other.get(`/api/v1/orgs/${branchId}/group-systems/kept?year=${YEAR}`)).statusCode).toBe(
       404,
     );
-  });
-});
-
-describe('a system not kept alerts the group leader and the secretary, once', () => {
-  it('raises one alert per system and window that ended in the last two months, and no second time', async () => {
-    const county = await as('county');
-    expect(
-      (
-        await county.post(`/api/v1/members/${memberId}/account`, {
-          username: 'leader-zhao',
-          password: 'a-long-secret',
-        })
-      ).statusCode,
-    ).toBe(201);
-    await runAlerts(db, config, clock.now());
-    await runAlerts(db, config, clock.now());
-    const mine = (list: { items: { kind: string; message: string }[] }) =>
-      list.items
-        .filter((a) => a.kind === 'group_system_missed')
-        .map((a) => a.message)
-        .sort();
-    // Judged in mid-July with the June meeting cancelled: study missed in May and June, life in June.
-    const expected = [
-      `第一党小组在 ${YEAR}-05 未落实学习制度：请组长安排相应的小组活动`,
-      `第一党小组在 ${YEAR}-06 未落实学习制度：请组长安排相应的小组活动`,
-      `第一党小组在 ${YEAR}-06 未落实组织生活制度：请组长安排相应的小组活动`,
-    ];
-    expect(mine((await secretary.get('/api/v1/alerts?status=open')).json())).toEqual(expected);
-    const leader = await as('leader-zhao', 'a-long-secret');
-    const seen = (await leader.get('/api/v1/alerts?status=open')).json();
-    expect(mine(seen)).toEqual(expected);
-    expect(
-      (await (await as('secretary1')).get('/api/v1/alerts?status=open'))
-        .json()
-        .items.map((a: { orgId: number }) => a.orgId),
-    ).not.toContain(branchId);
-    // The leader sees to it; it is seen to for the secretary too.
-    const first = seen.items.find((a: { kind: string }) => a.kind === 'group_system_missed');
-    expect((await leader.post(`/api/v1/alerts/${first.id}/ack`)).statusCode).toBe(200);
-    expect(mine((await secretary.get('/api/v1/alerts?status=open')).json())).toHaveLength(2);
-    // Another member sees none of it.
-    expect(mine((await (await as('member1')).get('/api/v1/alerts?status=open')).json())).toEqual([]);
   });
 });
