@@ -16,6 +16,8 @@ export const keys = {
   groupsOf: (orgId: number) => ['groups', orgId] as const,
   groupSystemsOf: (orgId: number) => ['groupSystems', orgId] as const,
   groupSystemsKept: (orgId: number, year: number) => ['groupSystems', orgId, 'kept', year] as const,
+  groupSystemsSummary: (orgId: number, from: string, to: string) =>
+    ['groupSystems', orgId, 'summary', from, to] as const,
   members: ['members'] as const,
   memberPage: (query: Partial<MemberListQuery>) => ['members', 'page', query] as const,
   member: (id: number) => ['members', 'one', id] as const,

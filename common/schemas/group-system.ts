@@ -40,3 +40,14 @@ export const GroupSystemsKept = z.object({
   ),
 });
 export type GroupSystemsKept = z.infer<typeof GroupSystemsKept>;
+
+/** The working systems of every group in a subtree over a period, as the dashboard rolls them up. */
+export const GroupSystemsSummary = z.object({
+  /** Groups with at least one system due in the period, and those keeping every one. */
+  groups: z.number().int(),
+  keepingAll: z.number().int(),
+  bySystem: z.array(
+    z.object({ system: z.enum(WORKING_SYSTEMS), groups: z.number().int(), keeping: z.number().int() }),
+  ),
+});
+export type GroupSystemsSummary = z.infer<typeof GroupSystemsSummary>;

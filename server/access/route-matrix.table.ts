@@ -62,6 +62,7 @@ export const ALLOWED: Record<string, Row> = {
   'GET /api/v1/orgs/{id}/group-systems': EVERYONE,
   'PUT /api/v1/orgs/{id}/group-systems': WRITERS,
   'GET /api/v1/orgs/{id}/group-systems/kept': READERS,
+  'GET /api/v1/orgs/{id}/group-systems/summary': WRITERS,
   // Members' reports are private: the writer, their group's leader, those who read personal data.
   'POST /api/v1/me/reports': 'caller-only',
   'GET /api/v1/me/reports': 'caller-only',

@@ -10,6 +10,7 @@ import { Section } from '../../components/section';
 import { useIsPhone } from '../../components/use-is-phone';
 import { isOverseer } from '../auth/bindings';
 import { useSignedIn } from '../auth/me-context';
+import { SystemsSummary } from '../groups/systems-summary';
 import { ExemptionTags } from '../orgs/exemption-tags';
 import { OrgTreeSelect } from '../orgs/org-tree-select';
 import { useHomeOrg } from '../orgs/use-home-org';
@@ -137,6 +138,7 @@ export function DashboardPage() {
                 <ChildrenTable stats={stats} search={period.search} />
               </Section>
             )}
+            <SystemsSummary orgId={stats.org.id} from={stats.period.from} to={stats.period.to} />
             {stats.org.level !== 'committee' && stats.children.length === 0 && (
               <BranchActivities activities={stats.activities} />
             )}

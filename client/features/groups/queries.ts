@@ -4,6 +4,7 @@ import type {
   GroupSystemsInput,
   GroupSystemsKept,
   GroupSystemsSetting,
+  GroupSystemsSummary,
 } from '../../../common/schemas/group-system';
 import { api } from '../../api';
 import { keys } from '../../query-keys';
@@ -62,5 +63,12 @@ export function useSaveGroupSystems(orgId: number) {
     mutationFn: (body: GroupSystemsInput) =>
       api.put<GroupSystemsSetting>(`/orgs/${orgId}/group-systems`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.groupSystemsOf(orgId) }),
+  });
+}
+
+export function useGroupSystemsSummary(orgId: number, from: string, to: string) {
+  return useQuery({
+    queryKey: keys.groupSystemsSummary(orgId, from, to),
+    queryFn: () => api.get<GroupSystemsSummary>(`/orgs/${orgId}/group-systems/summary`, { from, to }),
   });
 }

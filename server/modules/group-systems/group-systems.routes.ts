@@ -3,9 +3,11 @@ import {
   GroupSystemsInput,
   GroupSystemsKept,
   GroupSystemsSetting,
+  GroupSystemsSummary,
 } from '../../../common/schemas/group-system';
+import { Period } from '../../../common/schemas/stats';
 import { type App, actorOf, type Deps } from '../../http/types';
-import { getGroupSystems, groupSystemsKept, saveGroupSystems } from './group-systems.service';
+import { getGroupSystems, groupSystemsKept, saveGroupSystems, systemsSummary } from './group-systems.service';
 
 export function groupSystemsRoutes(app: App, { database: { db }, clock }: Deps) {
   const tags = ['party groups'];
@@ -25,5 +27,10 @@ export function groupSystemsRoutes(app: App, { database: { db }, clock }: Deps) 
       schema: { tags, params: IdParams, querystring: YearQuery, response: { 200: GroupSystemsKept } },
     },
     (request) => groupSystemsKept(db, actorOf(request), request.params.id, request.query.year, clock.now()),
+  );
+  app.get(
+    '/api/v1/orgs/:id/group-systems/summary',
+    { schema: { tags, params: IdParams, querystring: Period, response: { 200: GroupSystemsSummary } } },
+    (request) => systemsSummary(db, actorOf(request), request.params.id, request.query, clock.now()),
   );
 }

@@ -118,3 +118,30 @@ describe('working systems kept, from the meetings that exist', () => {
     );
   });
 });
+
+describe('the dashboard’s roll-up', () => {
+  it('counts the groups keeping each system as the branch’s own table judges them', async () => {
+    const county = await as('county');
+    const summary = (
+      await county.get(`/api/v1/orgs/${branchId}/group-systems/summary?from=${YEAR}-01-01&to=${YEAR}-12-31`)
+    ).json();
+    const table = await kept();
+    expect(summary.groups).toBe(1);
+    expect(summary.keepingAll).toBe(table.keepsAll ? 1 : 0);
+    for (const s of table.systems.filter((r: Kept) => r.due > 0))
+      expect(summary.bySystem).toContainEqual({
+        system: s.system,
+        groups: 1,
+        keeping: s.kept === s.due ? 1 : 0,
+      });
+    // Seen from the township above, the same group is counted once among all of its groups.
+    const above = (
+      await county.get(`/api/v1/orgs/${fx.t1.id}/group-systems/summary?from=${YEAR}-01-01&to=${YEAR}-12-31`)
+    ).json();
+    expect(above.groups).toBeGreaterThanOrEqual(1);
+    const bad = await county.get(
+      `/api/v1/orgs/${branchId}/group-systems/summary?from=${YEAR}-12-31&to=${YEAR}-01-01`,
+    );
+    expect(bad.json().error.field).toBe('to');
+  });
+});
