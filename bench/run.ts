@@ -178,6 +178,12 @@ async function oversight(
     ['one branch, last year', `/api/v1/orgs/${branchId}/stats?${last}`, 50],
     ['county ranking, last year', `/api/v1/orgs/${root}/ranking?period=year&year=${year - 1}`, 20],
     ['county table as Excel, last year', `/api/v1/orgs/${root}/stats.xlsx?${last}`, 10],
+    [
+      "county groups' working systems, this year",
+      `/api/v1/orgs/${root}/group-systems/summary?from=${year}-01-01&to=${year}-12-31`,
+      20,
+    ],
+    ["a branch's groups' systems, this year", `/api/v1/orgs/${branchId}/group-systems/kept?year=${year}`, 50],
   ];
   for (const [name, url, n] of runs)
     console.log(`  ${name.padEnd(42)} ${fmt(await timeInject(app, county, url, n))}`);
