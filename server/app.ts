@@ -48,6 +48,7 @@ import { recordsRoutes } from './modules/records/index';
 import { reportsRoutes } from './modules/reports/index';
 import { rosterRoutes } from './modules/roster/index';
 import { statsRoutes } from './modules/stats/index';
+import { talksRoutes } from './modules/talks/index';
 import { venuesRoutes } from './modules/venues/index';
 
 export const CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
@@ -93,6 +94,7 @@ export async function buildApp({ database, config, clock }: Deps): Promise<App> 
     groupActivitiesRoutes,
     groupSystemsRoutes,
     memberReportsRoutes,
+    talksRoutes,
     membersRoutes,
     accountsRoutes,
     rosterRoutes,

@@ -153,3 +153,13 @@ export function authorizeReportReply(actor: Actor, report: PrivateReport): void 
   const leads = actor.memberId !== null && actor.memberId === report.groupLeaderId;
   if (!leads && !can(actor, 'activity.manage', report.orgPath)) throw forbidden();
 }
+
+/** A talk is read by the two people in it and by those who may read the branch's personal data. */
+export function authorizeTalkReading(
+  actor: Actor,
+  talk: { talkerId: number | null; memberId: number; orgPath: string },
+): void {
+  const inIt =
+    actor.memberId !== null && (actor.memberId === talk.talkerId || actor.memberId === talk.memberId);
+  if (!inIt && !can(actor, 'member.sensitive', talk.orgPath)) throw notFound();
+}

@@ -71,6 +71,11 @@ export const ALLOWED: Record<string, Row> = {
   'GET /api/v1/member-reports/{id}': { allowed: WRITERS, hidden: true },
   // Supervisors read and do not answer (403); other members do not know it exists (404).
   'POST /api/v1/member-reports/{id}/reply': { allowed: SECRETARY, hidden: ['member1', 'leader1'] },
+  // Heart-to-heart talks: recorded by the branch's committee, private like the reports.
+  'POST /api/v1/orgs/{id}/talks': SECRETARY,
+  'GET /api/v1/orgs/{id}/talks': WRITERS,
+  'GET /api/v1/me/talks': 'caller-only',
+  'GET /api/v1/talks/{id}': { allowed: WRITERS, hidden: true },
   'GET /api/v1/members': READERS,
   'POST /api/v1/members': WRITERS,
   'GET /api/v1/members/{id}': READERS,

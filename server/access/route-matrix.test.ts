@@ -169,6 +169,11 @@ const SOUND: Record<string, (sampled: any, o: Objects, p: Place) => unknown> = {
     memberIds: [o.members],
   }),
   'PUT /api/v1/orgs/{id}/group-systems': () => ({ systems: { study: 'monthly' } }),
+  'POST /api/v1/orgs/{id}/talks': (_, o) => ({
+    memberId: o.members,
+    heldOn: daysFromToday(clock, -1),
+    topics: '谈心',
+  }),
   'PUT /api/v1/orgs/{id}/reports/{year}': () => ({
     sections: Object.fromEntries(REPORT_SECTIONS.map((s) => [s, '情况良好'])),
   }),

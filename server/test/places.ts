@@ -107,6 +107,9 @@ export function places({ db, clock, fx, admin, county, year }: Setup) {
       // A member's private report to the group, waiting for its reply.
       'member-reports': await one(sql`INSERT INTO member_reports (member_id, org_id, kind, title, body)
         VALUES (${member}, ${branch.id}, 'thought', '思想汇报', '近期学习体会') RETURNING id`),
+      // A talk a committee member held with the member, private to them and those above.
+      talks: await one(sql`INSERT INTO talks (org_id, member_id, held_on, topics)
+        VALUES (${branch.id}, ${member}, CURRENT_DATE - 1, '思想动态') RETURNING id`),
       guests: await one(
         sql`INSERT INTO guests (activity_id, name) VALUES (${activity}, '群众') RETURNING id`,
       ),

@@ -1,6 +1,7 @@
-import { index, integer, pgTable, primaryKey, serial, text } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, primaryKey, serial, text } from 'drizzle-orm/pg-core';
 import type { MemberReportKind, SystemFrequency, WorkingSystem } from '../../../common/enums';
 import { users } from './accounts';
+import { alerts } from './alerts';
 import { at, createdAt } from './columns';
 import { members, partyGroups } from './members';
 import { orgs } from './orgs';
@@ -46,4 +47,31 @@ export const memberReports = pgTable(
     index('member_reports_member_idx').on(t.memberId),
     index('member_reports_org_idx').on(t.orgId, t.createdAt),
   ],
+);
+
+/**
+ * A heart-to-heart talk (谈心谈话): who talked with whom, when, about what, what was agreed and
+ * when to follow up. Private to the two people in it, the branch's secretaries and the supervisors.
+ */
+export const talks = pgTable(
+  'talks',
+  {
+    id: serial('id').primaryKey(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    talkerId: integer('talker_id').references(() => members.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    heldOn: date('held_on').notNull(),
+    topics: text('topics').notNull(),
+    agreed: text('agreed'),
+    followUpOn: date('follow_up_on'),
+    /** The "absent three times" alert the talk answers, acknowledged by it. */
+    alertId: integer('alert_id').references(() => alerts.id),
+    recordedBy: integer('recorded_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('talks_org_idx').on(t.orgId, t.heldOn), index('talks_member_idx').on(t.memberId)],
 );

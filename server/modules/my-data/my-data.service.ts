@@ -63,6 +63,11 @@ export async function myData(db: Db, actor: Actor, now: Date) {
         sql`SELECT kind, title, body, created_at, reply, replied_at
           FROM member_reports WHERE member_id = ${memberId} ORDER BY created_at`,
       );
+      // The heart-to-heart talks held with them: what was talked about and agreed, and when.
+      const talksWithThem = await rows(
+        tx,
+        sql`SELECT held_on, topics, agreed, follow_up_on FROM talks WHERE member_id = ${memberId} ORDER BY held_on`,
+      );
       const changesMade = await rows(
         tx,
         sql`SELECT at, route, table_name AS object, row_id AS object_id, op, before, after
@@ -76,6 +81,7 @@ export async function myData(db: Db, actor: Actor, now: Date) {
         leave,
         notices,
         reports,
+        talks: talksWithThem,
         changesMade,
       };
     },

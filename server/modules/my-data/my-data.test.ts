@@ -21,6 +21,9 @@ describe('a member downloads everything Vanguard holds about them', () => {
         .statusCode,
     ).toBe(201);
 
+    await db.execute(sql`INSERT INTO talks (org_id, member_id, held_on, topics)
+      VALUES (${fx.b1.id}, ${fx.member1Id}, '2026-01-05', '谈心：外出务工打算')`);
+
     const res = await member.get('/api/v1/me/data');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toContain('attachment');
@@ -47,6 +50,7 @@ describe('a member downloads everything Vanguard holds about them', () => {
       expect.objectContaining({ title: '党课：我的数据', reason: '在外务工' }),
     );
     expect(data.notices.map((x: { title: string }) => x.title).join()).toContain('党课：我的数据');
+    expect(data.talks).toContainEqual(expect.objectContaining({ topics: '谈心：外出务工打算' }));
     expect(data.reports).toContainEqual(expect.objectContaining({ title: '我的思想汇报', body: '学习体会' }));
     expect(data.changesMade).toContainEqual(
       expect.objectContaining({ object: 'leave_requests', op: 'insert' }),
