@@ -1,5 +1,6 @@
 import { CheckOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Empty, Flex, Segmented, Skeleton, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { AlertKind } from '../../../common/enums';
@@ -7,6 +8,7 @@ import type { Alert } from '../../../common/schemas/alert';
 import { ErrorAlert, useErrorToast } from '../../components/api-error';
 import { formatDateTime } from '../../components/china-time';
 import { Page } from '../../components/page';
+import { TalkModal } from '../talks/talk-modal';
 import { useAcknowledgeAlert, useAlerts } from './queries';
 
 const KIND_COLORS: Record<AlertKind, string> = {
@@ -25,6 +27,7 @@ function AlertItem({ alert }: { alert: Alert }) {
   const ack = useAcknowledgeAlert();
   const showError = useErrorToast();
   const open = alert.acknowledgedAt === null;
+  const [talking, setTalking] = useState(false);
   return (
     <Card
       size="small"
@@ -60,6 +63,19 @@ function AlertItem({ alert }: { alert: Alert }) {
             )}
           </Flex>
         </Flex>
+        {open && alert.kind === 'member_absent' && alert.memberId && (
+          <Button size="small" onClick={() => setTalking(true)} data-testid={`alert-talk-${alert.id}`}>
+            {t('talks.start')}
+          </Button>
+        )}
+        {talking && alert.memberId && (
+          <TalkModal
+            orgId={alert.orgId}
+            memberId={alert.memberId}
+            alertId={alert.id}
+            onClose={() => setTalking(false)}
+          />
+        )}
         {open && (
           <Button
             size="small"
